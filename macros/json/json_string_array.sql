@@ -1,0 +1,8 @@
+{#- A JSON array of strings as a list of strings (an empty list for NULL). -#}
+{% macro json_string_array(value) -%}
+    {{ return(adapter.dispatch('json_string_array', 'inference_tables')(value)) }}
+{%- endmacro %}
+
+{% macro default__json_string_array(value) -%}
+    coalesce(json_extract_string({{ value }}, '$[*]'), cast([] as varchar[]))
+{%- endmacro %}

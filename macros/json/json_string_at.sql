@@ -1,0 +1,14 @@
+{#-
+    The string at `path` (a JSONPath such as '$.a.b') inside `text`, which may be NULL or not
+    JSON at all: NULL unless the text is valid JSON and the value there is a string.
+-#}
+{% macro json_string_at(text, path) -%}
+    {{ return(adapter.dispatch('json_string_at', 'inference_tables')(text, path)) }}
+{%- endmacro %}
+
+{% macro default__json_string_at(text, path) -%}
+    case
+        when json_valid({{ text }}) and json_type({{ text }}, '{{ path }}') = 'VARCHAR'
+            then json_extract_string({{ text }}, '{{ path }}')
+    end
+{%- endmacro %}

@@ -1,0 +1,11 @@
+{#-
+    The text of a JSON value: a string's content unescaped, any other value as compact JSON
+    (`{"a":1}`, `[1,2]`, `42`, `true`); NULL for SQL NULL / JSON null.
+-#}
+{% macro json_text(value) -%}
+    {{ return(adapter.dispatch('json_text', 'inference_tables')(value)) }}
+{%- endmacro %}
+
+{% macro default__json_text(value) -%}
+    ({{ value }} ->> '$')
+{%- endmacro %}

@@ -1,0 +1,19 @@
+{#-
+    loaded_at_query of the raw_payload_files source: the newest request time found in the
+    raw logs (unreadable lines are skipped here; the models quarantine them).
+-#}
+{% macro raw_payload_freshness_query(raw_payload_path) -%}
+    {{ return(adapter.dispatch('raw_payload_freshness_query', 'inference_tables')(raw_payload_path)) }}
+{%- endmacro %}
+
+{% macro default__raw_payload_freshness_query(raw_payload_path) -%}
+    select
+        max(coalesce(
+            {{ inference_tables.iso8601_to_utc_timestamp("json ->> '$.request_time'") }},
+            {{ inference_tables.epoch_ms_to_timestamp("try_cast(json ->> '$.request_time' as double)") }},
+            {{ inference_tables.epoch_ms_to_timestamp("try_cast(json ->> '$.timestamp_ms' as double)") }}
+        ))
+    from read_ndjson_objects(
+        '{{ raw_payload_path }}', ignore_errors = true, maximum_object_size = 1073741824
+    )
+{%- endmacro %}

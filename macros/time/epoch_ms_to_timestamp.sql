@@ -1,0 +1,8 @@
+{#- Epoch milliseconds (any numeric) as a UTC timestamp without zone; NULL when out of range. -#}
+{% macro epoch_ms_to_timestamp(epoch_ms) -%}
+    {{ return(adapter.dispatch('epoch_ms_to_timestamp', 'inference_tables')(epoch_ms)) }}
+{%- endmacro %}
+
+{% macro default__epoch_ms_to_timestamp(epoch_ms) -%}
+    try(make_timestamp(cast(round(cast({{ epoch_ms }} as double) * 1000) as bigint)))
+{%- endmacro %}

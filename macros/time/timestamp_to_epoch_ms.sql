@@ -1,0 +1,8 @@
+{#- A UTC timestamp without zone as whole epoch milliseconds (BIGINT). -#}
+{% macro timestamp_to_epoch_ms(ts) -%}
+    {{ return(adapter.dispatch('timestamp_to_epoch_ms', 'inference_tables')(ts)) }}
+{%- endmacro %}
+
+{% macro default__timestamp_to_epoch_ms(ts) -%}
+    epoch_ms({{ ts }})
+{%- endmacro %}

@@ -1,0 +1,201 @@
+{#-
+    One row per non-blank raw line: its fields parsed and typed (SPEC §1), the reason it is
+    quarantined (NULL when valid), and, for valid lines, its copy number among the lines that
+    share its request id (1 = the copy that lands in `payload`).
+-#}
+{%- set record_keys = [
+    'databricks_request_id', 'client_request_id', 'request_time', 'timestamp_ms',
+    'status_code', 'sampling_fraction', 'execution_duration_ms', 'execution_time_ms',
+    'request', 'response', 'served_entity_id', 'requester', 'logging_error_codes',
+    'request_metadata',
+] -%}
+
+with
+
+payload_lines as (
+    select * from {{ ref('stg_gateway__payload_lines') }}
+),
+
+decoded as (
+    select
+        source_file,
+        line_number,
+        raw_line,
+        is_valid_utf8,
+        {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
+    from payload_lines
+),
+
+parsed as (
+    select
+        *,
+        case
+            when is_valid_json then {{ inference_tables.json_kind('raw_line') }}
+        end as line_kind
+    from decoded
+),
+
+records as (
+    select
+        *,
+        case
+            when line_kind = 'object'
+                then {{ inference_tables.json_parse_object('raw_line', record_keys) }}
+        end as record
+    from parsed
+),
+
+fields as (
+    select
+        source_file,
+        line_number,
+        raw_line,
+        is_valid_utf8,
+        is_valid_json,
+        line_kind,
+        {%- for key in record_keys %}
+        {{ inference_tables.json_kind('record.' ~ key) }} as {{ key }}_kind,
+        {{ inference_tables.json_text('record.' ~ key) }} as {{ key }}_text,
+        {%- endfor %}
+        {{ inference_tables.json_is_string_array('record.logging_error_codes') }}
+            as is_error_codes_string_array,
+        {{ inference_tables.json_is_string_object('record.request_metadata') }}
+            as is_request_metadata_string_object,
+        record.logging_error_codes as logging_error_codes_json,
+        record.request_metadata as request_metadata_json
+    from records
+),
+
+typed as (
+    select
+        *,
+        case
+            when request_time_kind = 'string'
+                then {{ inference_tables.iso8601_to_utc_timestamp('request_time_text') }}
+            when request_time_kind in ('integer', 'number')
+                then {{ inference_tables.epoch_ms_to_timestamp('request_time_text') }}
+            when request_time_kind is null and timestamp_ms_kind in ('integer', 'number')
+                then {{ inference_tables.epoch_ms_to_timestamp('timestamp_ms_text') }}
+        end as parsed_request_time,
+        case
+            when status_code_kind = 'integer'
+                then try_cast(status_code_text as integer)
+            when status_code_kind = 'string' and regexp_full_match(status_code_text, '[0-9]{3}')
+                then cast(status_code_text as integer)
+        end as parsed_status_code,
+        case
+            when sampling_fraction_kind in ('integer', 'number')
+                then cast(sampling_fraction_text as double)
+        end as parsed_sampling_fraction,
+        case
+            when execution_duration_ms_kind = 'integer'
+                then try_cast(execution_duration_ms_text as bigint)
+        end as parsed_execution_duration_ms,
+        case
+            when execution_time_ms_kind = 'integer'
+                then try_cast(execution_time_ms_text as bigint)
+        end as parsed_execution_time_ms
+    from fields
+),
+
+checked as (
+    select
+        *,
+        {#- A present field of the wrong type; the first one in SPEC §1 order is reported. #}
+        case
+            when client_request_id_kind <> 'string' then 'client_request_id'
+            when timestamp_ms_kind not in ('integer', 'number') then 'timestamp_ms'
+            when sampling_fraction_kind is not null
+                and not coalesce(parsed_sampling_fraction > 0 and parsed_sampling_fraction <= 1, false)
+                then 'sampling_fraction'
+            when execution_duration_ms_kind is not null
+                and not coalesce(parsed_execution_duration_ms >= 0, false)
+                then 'execution_duration_ms'
+            when execution_time_ms_kind is not null
+                and not coalesce(parsed_execution_time_ms >= 0, false)
+                then 'execution_time_ms'
+            when served_entity_id_kind <> 'string' then 'served_entity_id'
+            when requester_kind <> 'string' then 'requester'
+            when logging_error_codes_kind is not null and not is_error_codes_string_array
+                then 'logging_error_codes'
+            when request_metadata_kind is not null and not is_request_metadata_string_object
+                then 'request_metadata'
+        end as invalid_field
+    from typed
+),
+
+validated as (
+    select
+        *,
+        case
+            when not is_valid_utf8 then 'INVALID_UTF8'
+            when not is_valid_json then 'INVALID_JSON'
+            when line_kind <> 'object' then 'NOT_AN_OBJECT'
+            when databricks_request_id_kind is distinct from 'string'
+                or databricks_request_id_text = ''
+                then 'MISSING_REQUEST_ID'
+            when parsed_request_time is null then 'INVALID_REQUEST_TIME'
+            when parsed_status_code is null or parsed_status_code not between 100 and 599
+                then 'INVALID_STATUS_CODE'
+            when invalid_field is not null then 'INVALID_FIELD_TYPE'
+        end as quarantine_reason
+    from checked
+),
+
+ranked as (
+    select
+        *,
+        row_number() over delivery_order as delivery_rank,
+        first_value(source_file) over delivery_order as first_copy_source_file,
+        first_value(line_number) over delivery_order as first_copy_line_number
+    from validated
+    window delivery_order as (
+        partition by quarantine_reason is null, databricks_request_id_text
+        order by source_file, line_number
+    )
+),
+
+final as (
+    select
+        -- ids
+        source_file,
+        line_number,
+        case when databricks_request_id_kind = 'string' then databricks_request_id_text end
+            as databricks_request_id,
+        case
+            when client_request_id_kind = 'string' then client_request_id_text
+            else {{ inference_tables.json_string_at('request_text', '$.client_request_id') }}
+        end as client_request_id,
+        served_entity_id_text as served_entity_id,
+        requester_text as requester,
+        -- bodies, before the size limit
+        request_text as request_body,
+        response_text as response_body,
+        -- numbers
+        parsed_status_code as status_code,
+        coalesce(parsed_sampling_fraction, 1.0) as sampling_fraction,
+        coalesce(parsed_execution_duration_ms, parsed_execution_time_ms) as execution_duration_ms,
+        -- lists and legacy metadata
+        {{ inference_tables.json_string_array('logging_error_codes_json') }} as upstream_error_codes,
+        {{ inference_tables.json_string_at('request_metadata_json', '$.endpoint_name') }}
+            as legacy_endpoint_name,
+        {{ inference_tables.json_string_at('request_metadata_json', '$.model_name') }}
+            as legacy_model_name,
+        {{ inference_tables.json_string_at('request_metadata_json', '$.model_version') }}
+            as legacy_model_version,
+        -- timestamps
+        parsed_request_time as request_time,
+        -- validation and delivery
+        quarantine_reason,
+        case when quarantine_reason = 'INVALID_FIELD_TYPE' then invalid_field end
+            as quarantine_field,
+        case when quarantine_reason is not null then raw_line end as raw_line,
+        case when quarantine_reason is null then delivery_rank end as copy_number,
+        case when quarantine_reason is null then first_copy_source_file end
+            as first_copy_source_file,
+        case when quarantine_reason is null then first_copy_line_number end
+            as first_copy_line_number
+    from ranked
+)
+
+select * from final

@@ -1,0 +1,44 @@
+{#-
+    The AI Gateway payload table (SPEC §2): one row per request id, the first delivered copy
+    (lowest source_file, then line_number), bodies over max_payload_bytes stored as NULL with
+    their MAX_*_SIZE_EXCEEDED code.
+-#}
+with
+
+validated_lines as (
+    select * from {{ ref('int_payload_lines_validated') }}
+),
+
+first_copies as (
+    select * from validated_lines
+    where quarantine_reason is null and copy_number = 1
+),
+
+size_checked as (
+    select
+        *,
+        {{ inference_tables.exceeds_payload_size_limit('request_body') }} as is_request_too_large,
+        {{ inference_tables.exceeds_payload_size_limit('response_body') }} as is_response_too_large
+    from first_copies
+),
+
+final as (
+    select
+        cast(request_time as date) as request_date,
+        databricks_request_id,
+        client_request_id,
+        request_time,
+        status_code,
+        sampling_fraction,
+        execution_duration_ms,
+        case when not is_request_too_large then request_body end as request,
+        case when not is_response_too_large then response_body end as response,
+        served_entity_id,
+        {{ inference_tables.merge_logging_error_codes(
+            'upstream_error_codes', 'is_request_too_large', 'is_response_too_large'
+        ) }} as logging_error_codes,
+        requester
+    from size_checked
+)
+
+select * from final
