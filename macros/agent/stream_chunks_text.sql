@@ -1,0 +1,20 @@
+{#-
+    SPEC §3 streaming rule: the answer of a streamed chat completion, the concatenation of
+    `choices[0].delta.content` over `chunks` (a list of chunk JSON texts or values, in order),
+    skipping NULL parts. NULL when no chunk carries content.
+-#}
+{% macro stream_chunks_text(chunks) -%}
+    {{ return(adapter.dispatch('stream_chunks_text', 'inference_tables')(chunks)) }}
+{%- endmacro %}
+
+{% macro default__stream_chunks_text(chunks) -%}
+    nullif(array_to_string(
+        list_transform(
+            {{ chunks }},
+            lambda chunk: case
+                when json_valid(chunk) then json_extract_string(chunk, '$.choices[0].delta.content')
+            end
+        ),
+        ''
+    ), '')
+{%- endmacro %}

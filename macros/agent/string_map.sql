@@ -1,0 +1,14 @@
+{#- A MAP(string, string) from parallel lists of key literals and value expressions. -#}
+{% macro string_map(keys, values) -%}
+    {%- if keys | length != values | length -%}
+        {{ exceptions.raise_compiler_error("string_map: keys and values must have the same length") }}
+    {%- endif -%}
+    {{ return(adapter.dispatch('string_map', 'inference_tables')(keys, values)) }}
+{%- endmacro %}
+
+{% macro default__string_map(keys, values) -%}
+    map(
+        [{%- for key in keys %}'{{ key }}'{{ ', ' if not loop.last }}{% endfor -%}],
+        [{%- for value in values %}cast({{ value }} as varchar){{ ', ' if not loop.last }}{% endfor -%}]
+    )
+{%- endmacro %}

@@ -1,0 +1,15 @@
+{#-
+    A JSON value that may also arrive as a string holding JSON (e.g. review-app feedback):
+    such a string is parsed and its value returned; any other value is returned as it is.
+    A string that does not hold valid JSON gives NULL.
+-#}
+{% macro json_unwrap_string(value) -%}
+    {{ return(adapter.dispatch('json_unwrap_string', 'inference_tables')(value)) }}
+{%- endmacro %}
+
+{% macro default__json_unwrap_string(value) -%}
+    case
+        when json_type({{ value }}) <> 'VARCHAR' then {{ value }}
+        when json_valid({{ value }} ->> '$') then json({{ value }} ->> '$')
+    end
+{%- endmacro %}

@@ -1,0 +1,153 @@
+{#-
+    One row per payload request id: what SPEC §3 extracts from its bodies, computed once from
+    the bodies before the size limit (marts null what the limit removed). Each rule family
+    lives in its own macro; this model only orders the rules.
+-#}
+{%- set message_structure = [{'role': 'string', 'content': 'json'}] -%}
+{%- set output_item_structure = [{'type': 'string', 'role': 'string', 'content': 'json'}] -%}
+
+with
+
+validated_lines as (
+    select * from {{ ref('int_payload_lines_validated') }}
+),
+
+first_copies as (
+    select
+        databricks_request_id,
+        request_body,
+        response_body,
+        legacy_endpoint_name,
+        legacy_model_name,
+        legacy_model_version
+    from validated_lines
+    where quarantine_reason is null and copy_number = 1
+),
+
+body_kinds as (
+    select
+        *,
+        case
+            when {{ inference_tables.json_is_valid('request_body') }}
+                then {{ inference_tables.json_kind('request_body') }}
+        end as request_kind,
+        case
+            when {{ inference_tables.json_is_valid('response_body') }}
+                then {{ inference_tables.json_kind('response_body') }}
+        end as response_kind
+    from first_copies
+),
+
+bodies as (
+    select
+        *,
+        case when request_kind = 'object' then {{ inference_tables.json_parse_object(
+            'request_body',
+            ['messages', 'input', 'query', 'prompt', 'databricks_options', 'context',
+             'dataframe_records']
+        ) }} end as request_fields,
+        case when response_kind = 'object' then {{ inference_tables.json_parse_object(
+            'response_body', ['choices', 'output', 'messages', 'content', 'databricks_output']
+        ) }} end as response_fields
+    from body_kinds
+),
+
+request_parts as (
+    select
+        *,
+        case when {{ inference_tables.json_kind('request_fields.messages') }} = 'array'
+            then {{ inference_tables.json_parse('request_fields.messages', message_structure) }}
+        end as request_messages,
+        case when {{ inference_tables.json_kind('request_fields.input') }} = 'array'
+            then {{ inference_tables.json_parse('request_fields.input', message_structure) }}
+        end as request_input_items,
+        case when {{ inference_tables.json_kind('response_fields.output') }} = 'array'
+            then {{ inference_tables.json_parse('response_fields.output', output_item_structure) }}
+        end as response_output_items,
+        case when {{ inference_tables.json_kind('response_fields.messages') }} = 'array'
+            then {{ inference_tables.json_parse('response_fields.messages', message_structure) }}
+        end as response_messages,
+        {{ inference_tables.json_value_at('response_fields.databricks_output', '$.trace') }}
+            as trace_or_null
+    from bodies
+),
+
+traced as (
+    select
+        *,
+        {#- A JSON null trace is no trace. #}
+        case when {{ inference_tables.json_kind('trace_or_null') }} is not null then trace_or_null end
+            as trace
+    from request_parts
+),
+
+extracted as (
+    select
+        databricks_request_id,
+        legacy_endpoint_name,
+        legacy_model_name,
+        legacy_model_version,
+        {#- SPEC §3 `request`: the first rule that applies. #}
+        case
+            when request_messages is not null then {{ inference_tables.message_content_text(
+                inference_tables.last_message_content('request_messages', 'user', fallback_to_last=true)) }}
+            when request_input_items is not null then {{ inference_tables.message_content_text(
+                inference_tables.last_message_content('request_input_items', 'user', fallback_to_last=true)) }}
+            when {{ inference_tables.json_kind('request_fields.input') }} = 'string'
+                then {{ inference_tables.json_text('request_fields.input') }}
+            when {{ inference_tables.json_kind('request_fields.query') }} = 'string'
+                then {{ inference_tables.json_text('request_fields.query') }}
+            when {{ inference_tables.json_kind('request_fields.prompt') }} = 'string'
+                then {{ inference_tables.json_text('request_fields.prompt') }}
+        end as request_text,
+        {#- SPEC §3 `response`: the first rule that applies. #}
+        case
+            when {{ inference_tables.json_kind('response_fields.choices') }} = 'array'
+                then {{ inference_tables.chat_completion_text('response_fields.choices') }}
+            when response_output_items is not null then {{ inference_tables.message_content_text(
+                inference_tables.last_message_content(
+                    'response_output_items', 'assistant', item_type='message')) }}
+            when response_messages is not null then {{ inference_tables.message_content_text(
+                inference_tables.last_message_content('response_messages', 'assistant')) }}
+            when {{ inference_tables.json_kind('response_fields.content') }} = 'string'
+                then {{ inference_tables.json_text('response_fields.content') }}
+            when response_kind = 'array' then {{ inference_tables.stream_chunks_text(
+                inference_tables.json_array_elements('response_body')) }}
+            when response_kind is null then {{ inference_tables.stream_chunks_text(
+                inference_tables.sse_data_payloads('response_body')) }}
+        end as response_text,
+        coalesce(
+            {{ inference_tables.json_text(inference_tables.json_value_at(
+                'request_fields.databricks_options', '$.conversation_id')) }},
+            {{ inference_tables.json_text(inference_tables.json_value_at(
+                'request_fields.context', '$.conversation_id')) }}
+        ) as conversation_id,
+        {{ inference_tables.json_text('trace') }} as trace,
+        {{ inference_tables.trace_schema_version('trace') }} as schema_version,
+        (
+            {{ inference_tables.json_kind(inference_tables.json_value_at(
+                'request_fields.dataframe_records', '$[0].text_assessments')) }} is not null
+            or {{ inference_tables.json_kind(inference_tables.json_value_at(
+                'request_fields.dataframe_records', '$[0].retrieval_assessments')) }} is not null
+        ) as is_feedback_request,
+        request_fields.dataframe_records as feedback_records
+    from traced
+),
+
+final as (
+    select
+        databricks_request_id,
+        conversation_id,
+        request_text,
+        response_text,
+        trace,
+        schema_version,
+        coalesce(is_feedback_request, false) as is_feedback_request,
+        case when is_feedback_request then feedback_records end as feedback_records,
+        legacy_endpoint_name,
+        legacy_model_name,
+        legacy_model_version
+    from extracted
+)
+
+select * from final
