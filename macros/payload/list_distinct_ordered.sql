@@ -8,5 +8,12 @@
 {%- endmacro %}
 
 {% macro duckdb__list_distinct_ordered(list_expr) -%}
-    list_filter({{ list_expr }}, lambda code, i: list_position({{ list_expr }}, code) = i)
+    {#- list_distinct does not keep the order: keep each index holding a first occurrence. -#}
+    list_transform(
+        list_filter(
+            range(1, len({{ list_expr }}) + 1),
+            lambda i: list_position({{ list_expr }}, ({{ list_expr }})[i]) = i
+        ),
+        lambda i: ({{ list_expr }})[i]
+    )
 {%- endmacro %}

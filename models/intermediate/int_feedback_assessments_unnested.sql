@@ -65,8 +65,9 @@ normalized_records as (
 sourced_records as (
     select
         *,
-        case when {{ inference_tables.json_kind('source_json') }} = 'object'
-            then {{ inference_tables.json_parse('source_json', source_structure) }}
+        case
+            when {{ inference_tables.json_kind('source_json') }} = 'object'
+                then {{ inference_tables.json_parse('source_json', source_structure) }}
         end as source
     from normalized_records
 ),

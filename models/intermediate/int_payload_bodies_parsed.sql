@@ -3,8 +3,8 @@
     the bodies before the size limit (marts null what the limit removed). Each rule family
     lives in its own macro; this model only orders the rules.
 -#}
-{%- set message_structure = [{'role': 'string', 'content': 'json'}] -%}
-{%- set output_item_structure = [{'type': 'string', 'role': 'string', 'content': 'json'}] -%}
+{%- set message_list = [{'role': 'string', 'content': 'json'}] -%}
+{%- set output_item_list = [{'type': 'string', 'role': 'string', 'content': 'json'}] -%}
 
 with
 
@@ -55,17 +55,21 @@ bodies as (
 request_parts as (
     select
         *,
-        case when {{ inference_tables.json_kind('request_fields.messages') }} = 'array'
-            then {{ inference_tables.json_parse('request_fields.messages', message_structure) }}
+        case
+            when {{ inference_tables.json_kind('request_fields.messages') }} = 'array'
+                then {{ inference_tables.json_parse('request_fields.messages', message_list) }}
         end as request_messages,
-        case when {{ inference_tables.json_kind('request_fields.input') }} = 'array'
-            then {{ inference_tables.json_parse('request_fields.input', message_structure) }}
+        case
+            when {{ inference_tables.json_kind('request_fields.input') }} = 'array'
+                then {{ inference_tables.json_parse('request_fields.input', message_list) }}
         end as request_input_items,
-        case when {{ inference_tables.json_kind('response_fields.output') }} = 'array'
-            then {{ inference_tables.json_parse('response_fields.output', output_item_structure) }}
+        case
+            when {{ inference_tables.json_kind('response_fields.output') }} = 'array'
+                then {{ inference_tables.json_parse('response_fields.output', output_item_list) }}
         end as response_output_items,
-        case when {{ inference_tables.json_kind('response_fields.messages') }} = 'array'
-            then {{ inference_tables.json_parse('response_fields.messages', message_structure) }}
+        case
+            when {{ inference_tables.json_kind('response_fields.messages') }} = 'array'
+                then {{ inference_tables.json_parse('response_fields.messages', message_list) }}
         end as response_messages,
         {{ inference_tables.json_value_at('response_fields.databricks_output', '$.trace') }}
             as trace_or_null
@@ -76,8 +80,9 @@ traced as (
     select
         *,
         {#- A JSON null trace is no trace. #}
-        case when {{ inference_tables.json_kind('trace_or_null') }} is not null then trace_or_null end
-            as trace
+        case
+            when {{ inference_tables.json_kind('trace_or_null') }} is not null then trace_or_null
+        end as trace
     from request_parts
 ),
 

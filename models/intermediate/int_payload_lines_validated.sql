@@ -54,8 +54,8 @@ fields as (
         is_valid_json,
         line_kind,
         {%- for key in record_keys %}
-        {{ inference_tables.json_kind('record.' ~ key) }} as {{ key }}_kind,
-        {{ inference_tables.json_text('record.' ~ key) }} as {{ key }}_text,
+            {{ inference_tables.json_kind('record.' ~ key) }} as {{ key }}_kind,
+            {{ inference_tables.json_text('record.' ~ key) }} as {{ key }}_text,
         {%- endfor %}
         {{ inference_tables.json_is_string_array('record.logging_error_codes') }}
             as is_error_codes_string_array,
@@ -106,7 +106,9 @@ checked as (
             when client_request_id_kind <> 'string' then 'client_request_id'
             when timestamp_ms_kind not in ('integer', 'number') then 'timestamp_ms'
             when sampling_fraction_kind is not null
-                and not coalesce(parsed_sampling_fraction > 0 and parsed_sampling_fraction <= 1, false)
+                and not coalesce(
+                    parsed_sampling_fraction > 0 and parsed_sampling_fraction <= 1, false
+                )
                 then 'sampling_fraction'
             when execution_duration_ms_kind is not null
                 and not coalesce(parsed_execution_duration_ms >= 0, false)
@@ -131,7 +133,7 @@ validated as (
             when not is_valid_utf8 then 'INVALID_UTF8'
             when not is_valid_json then 'INVALID_JSON'
             when line_kind <> 'object' then 'NOT_AN_OBJECT'
-            when databricks_request_id_kind is distinct from 'string'
+            when coalesce(databricks_request_id_kind, '') <> 'string'
                 or databricks_request_id_text = ''
                 then 'MISSING_REQUEST_ID'
             when parsed_request_time is null then 'INVALID_REQUEST_TIME'
@@ -176,7 +178,8 @@ final as (
         coalesce(parsed_sampling_fraction, 1.0) as sampling_fraction,
         coalesce(parsed_execution_duration_ms, parsed_execution_time_ms) as execution_duration_ms,
         -- lists and legacy metadata
-        {{ inference_tables.json_string_array('logging_error_codes_json') }} as upstream_error_codes,
+        {{ inference_tables.json_string_array('logging_error_codes_json') }}
+            as upstream_error_codes,
         {{ inference_tables.json_string_at('request_metadata_json', '$.endpoint_name') }}
             as legacy_endpoint_name,
         {{ inference_tables.json_string_at('request_metadata_json', '$.model_name') }}

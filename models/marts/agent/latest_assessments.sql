@@ -26,10 +26,13 @@ ranked as (
         count(*) over assessment_identity as times_logged
     from keyed
     window assessment_identity as (
-        partition by request_id, step_id, source_id, source_type, assessment_type,
-            retrieval_position
-        order by request_time desc, databricks_request_id desc,
-            record_position desc, assessment_position desc
+        partition by
+            request_id, step_id, source_id, source_type, assessment_type, retrieval_position
+        order by
+            request_time desc,
+            databricks_request_id desc,
+            record_position desc,
+            assessment_position desc
     )
 ),
 

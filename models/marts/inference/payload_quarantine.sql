@@ -1,4 +1,4 @@
-{#- Every raw line that could not become a payload row, verbatim, with where it came from and why. -#}
+{#- Every raw line that could not become a payload row, verbatim, with its origin and reason. -#}
 with
 
 validated_lines as (
