@@ -10,7 +10,11 @@
 {% macro default__iso8601_to_utc_timestamp(text) -%}
     case
         when regexp_matches({{ text }}, '\d:\d\d(:\d\d(\.\d+)?)?\s*([zZ]|[+-]\d\d(:?\d\d)?)$')
-            then timezone('UTC', try_cast({{ text }} as timestamptz))
+            {#- DuckDB's zoned cast wants seconds and no blank before the zone. #}
+            then timezone('UTC', try_cast(regexp_replace(
+                regexp_replace({{ text }}, '(\d)\s+([zZ]|[+-]\d\d(:?\d\d)?)$', '\1\2'),
+                '([T ]\d\d:\d\d)([zZ+-])', '\1:00\2'
+            ) as timestamptz))
         else try_cast({{ text }} as timestamp)
     end
 {%- endmacro %}

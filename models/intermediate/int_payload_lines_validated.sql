@@ -22,7 +22,9 @@ decoded as (
         line_number,
         raw_line,
         is_valid_utf8,
-        {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
+        {#- The reader flags trailing commas and NaN / Infinity, which DuckDB would accept. #}
+        not coalesce(uses_json_extension, false)
+        and {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
     from payload_lines
 ),
 
@@ -132,7 +134,7 @@ validated as (
         case
             when not is_valid_utf8 then 'INVALID_UTF8'
             when not is_valid_json then 'INVALID_JSON'
-            when line_kind <> 'object' then 'NOT_AN_OBJECT'
+            when coalesce(line_kind, 'null') <> 'object' then 'NOT_AN_OBJECT'
             when coalesce(databricks_request_id_kind, '') <> 'string'
                 or databricks_request_id_text = ''
                 then 'MISSING_REQUEST_ID'

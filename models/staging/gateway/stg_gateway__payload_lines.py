@@ -5,11 +5,17 @@ parsing: a line is split on b"\\n" only (a trailing b"\\r" of a CRLF file is dro
 gzip files are recognised by their ``.gz`` suffix, and a line that is not valid UTF-8 is kept
 with U+FFFD in place of the bad bytes and ``is_valid_utf8 = false`` so it can be quarantined.
 Rows stream to DuckDB in Arrow batches, so memory stays bounded whatever the file sizes.
+
+DuckDB's JSON parser also accepts two extensions that RFC 8259 forbids: trailing commas and
+NaN / Infinity. A cheap byte scan finds the few lines that could use one, and only those are
+checked with Python's strict parser; ``uses_json_extension`` marks the ones that do.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -21,10 +27,29 @@ LINE_SCHEMA = pa.schema(
         ("line_number", pa.int64()),
         ("raw_line", pa.large_string()),
         ("is_valid_utf8", pa.bool_()),
+        ("uses_json_extension", pa.bool_()),
     ]
 )
 BATCH_MAX_ROWS = 20_000
 BATCH_MAX_BYTES = 64 * 1024 * 1024
+
+
+JSON_EXTENSION_HINT = re.compile(rb",\s*[\]}]|(?i:\bnan\b|\binf(?:inity)?\b)")
+
+
+def reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def uses_json_extension(raw: bytes, text: str) -> bool:
+    """True when the line is JSON only with a trailing comma or NaN / Infinity."""
+    if not JSON_EXTENSION_HINT.search(raw):
+        return False
+    try:
+        json.loads(text, parse_constant=reject_constant)
+    except ValueError:
+        return True
+    return False
 
 
 def open_log_file(path: str) -> IO[bytes]:
@@ -41,30 +66,32 @@ def strip_line_terminator(raw: bytes) -> bytes:
     return raw
 
 
-def iter_file_lines(path: str) -> Iterator[tuple[int, str, bool]]:
-    """Yield (line_number, text, is_valid_utf8) for each non-blank line of one file."""
+def iter_file_lines(path: str) -> Iterator[tuple[int, str, bool, bool]]:
+    """Yield (line_number, text, is_valid_utf8, uses_json_extension) per non-blank line."""
     with open_log_file(path) as handle:
         for line_number, raw in enumerate(handle, start=1):
             raw = strip_line_terminator(raw)
             if not raw.strip():
                 continue
             try:
-                yield line_number, raw.decode("utf-8"), True
+                text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                yield line_number, raw.decode("utf-8", errors="replace"), False
+                yield line_number, raw.decode("utf-8", errors="replace"), False, False
+                continue
+            yield line_number, text, True, uses_json_extension(raw, text)
 
 
 def iter_line_batches(paths: list[str]) -> Iterator[pa.RecordBatch]:
-    columns: tuple[list[Any], ...] = ([], [], [], [])
+    columns: tuple[list[Any], ...] = tuple([] for _ in LINE_SCHEMA)
     batch_bytes = 0
     for path in paths:
-        for line_number, text, is_valid_utf8 in iter_file_lines(path):
-            for column, value in zip(columns, (path, line_number, text, is_valid_utf8)):
+        for line in iter_file_lines(path):
+            for column, value in zip(columns, (path, *line), strict=True):
                 column.append(value)
-            batch_bytes += len(text)
+            batch_bytes += len(line[1])
             if len(columns[0]) >= BATCH_MAX_ROWS or batch_bytes >= BATCH_MAX_BYTES:
                 yield pa.RecordBatch.from_arrays(list(columns), schema=LINE_SCHEMA)
-                columns = ([], [], [], [])
+                columns = tuple([] for _ in LINE_SCHEMA)
                 batch_bytes = 0
     if columns[0]:
         yield pa.RecordBatch.from_arrays(list(columns), schema=LINE_SCHEMA)

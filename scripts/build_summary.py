@@ -1,0 +1,94 @@
+"""Print a short summary of a built inference-tables DuckDB file.
+
+Rows per table, quarantined lines by reason, duplicates, and the accounting invariant of
+SPEC §1 (non-blank raw lines = payload + duplicates + quarantine). Exits 1 when the invariant
+does not hold, so scripts can rely on it.
+
+    python scripts/build_summary.py --database data/inference_tables.duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass, field
+
+import duckdb
+
+TABLES = (
+    "payload",
+    "payload_request_logs",
+    "payload_assessment_logs",
+    "latest_assessments",
+    "payload_duplicates",
+    "payload_quarantine",
+    "current_served_entities",
+)
+RAW_LINES_TABLE = "stg_gateway__payload_lines"
+
+
+@dataclass
+class BuildSummary:
+    raw_lines: int
+    row_counts: dict[str, int]
+    quarantined_by_reason: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def invariant_holds(self) -> bool:
+        accounted = sum(
+            self.row_counts[name]
+            for name in ("payload", "payload_duplicates", "payload_quarantine")
+        )
+        return self.raw_lines == accounted
+
+
+def count_rows(connection: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = connection.execute(f'select count(*) from "{table}"').fetchone()
+    return int(row[0]) if row else 0
+
+
+def summarize(database: str) -> BuildSummary:
+    with duckdb.connect(database, read_only=True) as connection:
+        reasons = connection.execute(
+            "select quarantine_reason, count(*) from payload_quarantine group by 1 order by 1"
+        ).fetchall()
+        return BuildSummary(
+            raw_lines=count_rows(connection, RAW_LINES_TABLE),
+            row_counts={table: count_rows(connection, table) for table in TABLES},
+            quarantined_by_reason={str(reason): int(count) for reason, count in reasons},
+        )
+
+
+def format_summary(summary: BuildSummary) -> str:
+    lines = ["", "Build summary", f"  {'non-blank raw lines':<26}{summary.raw_lines:>12,}"]
+    lines += [f"  {table:<26}{count:>12,}" for table, count in summary.row_counts.items()]
+    lines.append("  quarantined by reason:")
+    if not summary.quarantined_by_reason:
+        lines.append(f"    {'(none)':<24}{0:>12,}")
+    for reason, count in summary.quarantined_by_reason.items():
+        lines.append(f"    {reason:<24}{count:>12,}")
+    verdict = "OK" if summary.invariant_holds else "FAILED"
+    lines.append(
+        f"  invariant raw lines = payload + duplicates + quarantine: {verdict} "
+        f"({summary.raw_lines:,} = {summary.row_counts['payload']:,} + "
+        f"{summary.row_counts['payload_duplicates']:,} + "
+        f"{summary.row_counts['payload_quarantine']:,})"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("DBT_DUCKDB_PATH", "data/inference_tables.duckdb"),
+        help="DuckDB file built by dbt (default: $DBT_DUCKDB_PATH or the profile's default)",
+    )
+    args = parser.parse_args(argv)
+    summary = summarize(args.database)
+    print(format_summary(summary))
+    return 0 if summary.invariant_holds else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""The byte-exact raw line reader behind the stg_gateway__payload_lines Python model."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+MODEL_PATH = (
+    Path(__file__).resolve().parents[1]
+    / "models/staging/gateway/stg_gateway__payload_lines.py"
+)
+
+
+def load_reader() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("stg_gateway__payload_lines", MODEL_PATH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+reader = load_reader()
+
+
+def read_all(paths: list[Path]) -> list[dict[str, Any]]:
+    return reader.read_payload_lines([str(path) for path in paths]).read_all().to_pylist()
+
+
+def test_lines_keep_their_bytes_and_physical_line_numbers(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    log.write_bytes(b'{"a": 1}\n\n   \t\n{"b": "x\\ty"}\r\nno newline at end')
+    rows = read_all([log])
+    assert [(row["line_number"], row["raw_line"]) for row in rows] == [
+        (1, '{"a": 1}'),
+        (4, '{"b": "x\\ty"}'),
+        (5, "no newline at end"),
+    ]
+    assert all(row["is_valid_utf8"] for row in rows)
+
+
+def test_a_lone_carriage_return_and_separators_stay_inside_the_line(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    log.write_bytes(b"x\ry\x1e,z\"\n")
+    assert [row["raw_line"] for row in read_all([log])] == ['x\ry\x1e,z"']
+
+
+def test_invalid_utf8_is_kept_with_replacement_characters(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    log.write_bytes(b'{"ok": "\xc3\xa9"}\nbad \xff\xfe end\n')
+    rows = read_all([log])
+    assert rows[0]["raw_line"] == '{"ok": "é"}' and rows[0]["is_valid_utf8"]
+    assert rows[1]["raw_line"] == "bad \ufffd\ufffd end" and not rows[1]["is_valid_utf8"]
+
+
+def test_gzip_files_are_decompressed_and_files_read_in_path_order(tmp_path: Path) -> None:
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(b"second-1\nsecond-2\n"))
+    (tmp_path / "a.jsonl").write_bytes(b"first\n")
+    rows = read_all([tmp_path / "b.jsonl.gz", tmp_path / "a.jsonl"])
+    assert [(Path(row["source_file"]).name, row["raw_line"]) for row in rows] == [
+        ("a.jsonl", "first"),
+        ("b.jsonl.gz", "second-1"),
+        ("b.jsonl.gz", "second-2"),
+    ]
+
+
+def test_lines_larger_than_12_mib_are_read_whole(tmp_path: Path) -> None:
+    body = "x" * (13 * 1024 * 1024)
+    log = tmp_path / "big.jsonl"
+    log.write_text(f'{{"request": "{body}"}}\n{{"small": 1}}\n')
+    rows = read_all([log])
+    assert len(rows[0]["raw_line"]) == len(body) + len('{"request": ""}')
+    assert rows[1]["raw_line"] == '{"small": 1}'
+
+
+def test_batches_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "BATCH_MAX_ROWS", 3)
+    log = tmp_path / "a.jsonl"
+    log.write_text("".join(f"line {i}\n" for i in range(10)))
+    batches = list(reader.iter_line_batches([str(log)]))
+    assert [batch.num_rows for batch in batches] == [3, 3, 3, 1]
+
+
+class FakeSource:
+    def fetchall(self) -> list[tuple[str]]:
+        return []
+
+
+class FakeDbt:
+    def __init__(self) -> None:
+        self.config = self
+
+    def __call__(self, **_: Any) -> None:
+        return None
+
+    def get(self, key: str) -> str:
+        assert key == "raw_payload_path"
+        return "/nowhere/*.jsonl*"
+
+    def source(self, *_: str) -> FakeSource:
+        return FakeSource()
+
+
+def test_a_glob_that_matches_nothing_fails_naming_the_glob() -> None:
+    with pytest.raises(FileNotFoundError, match=r"/nowhere/\*\.jsonl\*"):
+        reader.model(FakeDbt(), session=None)
