@@ -22,18 +22,23 @@ keyed as (
 ranked as (
     select
         *,
-        row_number() over assessment_identity as recency_rank,
+        row_number() over latest_first as recency_rank,
+        {#- No order here: with one, count(*) would be a running count. #}
         count(*) over assessment_identity as times_logged
     from keyed
-    window assessment_identity as (
-        partition by
-            request_id, step_id, source_id, source_type, assessment_type, retrieval_position
-        order by
-            request_time desc,
-            databricks_request_id desc,
-            record_position desc,
-            assessment_position desc
-    )
+    window
+        assessment_identity as (
+            partition by
+                request_id, step_id, source_id, source_type, assessment_type, retrieval_position
+        ),
+        latest_first as (
+            assessment_identity
+            order by
+                request_time desc,
+                databricks_request_id desc,
+                record_position desc,
+                assessment_position desc
+        )
 ),
 
 final as (
