@@ -72,7 +72,10 @@ class DbtProject:
         with duckdb.connect(str(self.database), read_only=True) as connection:
             cursor = connection.execute(f"select * from {table}")
             names = [column[0] for column in cursor.description]
-            return {row[names.index(key)]: dict(zip(names, row)) for row in cursor.fetchall()}
+            return {
+                row[names.index(key)]: dict(zip(names, row, strict=True))
+                for row in cursor.fetchall()
+            }
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""End to end on hand-written logs: `dbt build` into a throw-away DuckDB, rows checked one by one."""
+"""End to end on hand-written logs: `dbt build` into a throw-away DuckDB, checked row by row."""
 
 from __future__ import annotations
 
@@ -67,9 +67,14 @@ LINES_A = [
                 {"role": "system", "content": "be brief"},
                 {"role": "user", "content": "first"},
                 {"role": "assistant", "content": "ok"},
-                {"role": "user", "content": [{"type": "text", "text": "héllo"},
-                                             {"type": "image_url", "image_url": {}},
-                                             {"type": "input_text", "text": "世界"}]},
+                {
+                    "role": "user",
+                    "content": [
+                        {"type": "text", "text": "héllo"},
+                        {"type": "image_url", "image_url": {}},
+                        {"type": "input_text", "text": "世界"},
+                    ],
+                },
             ],
             "databricks_options": {"conversation_id": "conv-1"},
             "client_request_id": "from-body",
@@ -118,23 +123,34 @@ LINES_B_GZ = [
     payload_line(
         "responses-1",
         request={"input": [{"role": "user", "content": [{"type": "input_text", "text": "q"}]}]},
-        response={"output": [{"type": "reasoning"}, {"type": "message", "role": "assistant",
-                                                     "content": [{"type": "output_text",
-                                                                  "text": "a"}]}]},
+        response={
+            "output": [
+                {"type": "reasoning"},
+                {
+                    "type": "message",
+                    "role": "assistant",
+                    "content": [{"type": "output_text", "text": "a"}],
+                },
+            ]
+        },
         served_entity_id="se-unknown",
     ),
     payload_line(
         "agent-1",
         request={"query": "agent question", "context": {"conversation_id": "conv-2"}},
-        response={"messages": [{"role": "assistant", "content": "agent answer"}],
-                  "databricks_output": {"trace": {"info": {"trace_id": "t"}, "data": {}}}},
+        response={
+            "messages": [{"role": "assistant", "content": "agent answer"}],
+            "databricks_output": {"trace": {"info": {"trace_id": "t"}, "data": {}}},
+        },
     ),
     payload_line("sse-1", request={"input": "stream me"}, response=SSE),
     payload_line(
         "trace-v2",
         request={"messages": []},
-        response={"content": "c", "databricks_output": {"trace": {
-            "mlflow.trace_schema.version": 2}}},
+        response={
+            "content": "c",
+            "databricks_output": {"trace": {"mlflow.trace_schema.version": 2}},
+        },
     ),
 ]
 
@@ -256,23 +272,37 @@ def test_assessment_logs_read_both_encodings(built: DbtProject) -> None:
     rating = {"value": None, "double_value": None, "rationale": None}
     assert rows == [
         (
-            "chat-1", "s1", "ana@example.com", {"team": "qa"},
+            "chat-1",
+            "s1",
+            "ana@example.com",
+            {"team": "qa"},
             {
                 "answer_correct": {**rating, "value": "true", "rationale": "right"},
                 "score": {**rating, "double_value": 4.5},
                 "tone": {**rating, "value": "positive"},
             },
-            None, None,
+            None,
+            None,
         ),
         ("chat-1", "s1", "ana@example.com", None, {"ok": {**rating, "value": "y"}}, None, None),
-        ("chat-1", "s2", "ana@example.com", {"team": "qa"}, None, 0,
-         {"relevant": {**rating, "value": "false"}}),
+        (
+            "chat-1",
+            "s2",
+            "ana@example.com",
+            {"team": "qa"},
+            None,
+            0,
+            {"relevant": {**rating, "value": "false"}},
+        ),
     ]
     latest = built.query(
         "select step_id, assessment_type, times_logged, feedback_request_id"
         " from latest_assessments order by step_id"
     )
-    assert latest == [("s1", "text", 2, "feedback-strings"), ("s2", "retrieval", 1, "feedback-json")]
+    assert latest == [
+        ("s1", "text", 2, "feedback-strings"),
+        ("s2", "retrieval", 1, "feedback-json"),
+    ]
 
 
 def test_summary_reports_the_invariant(built: DbtProject) -> None:
@@ -288,8 +318,11 @@ def test_a_glob_matching_nothing_fails_with_a_clear_error(
 ) -> None:
     project = dbt_project_factory("empty_glob")
     result = project.run(
-        "run", "--select", "stg_gateway__payload_lines",
-        raw_payload_path=tmp_path / "nothing" / "*.jsonl*", check=False,
+        "run",
+        "--select",
+        "stg_gateway__payload_lines",
+        raw_payload_path=tmp_path / "nothing" / "*.jsonl*",
+        check=False,
     )
     assert result.returncode != 0
     assert "No raw payload log file matches raw_payload_path=" in result.output

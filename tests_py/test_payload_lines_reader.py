@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 MODEL_PATH = (
-    Path(__file__).resolve().parents[1]
-    / "models/staging/gateway/stg_gateway__payload_lines.py"
+    Path(__file__).resolve().parents[1] / "models/staging/gateway/stg_gateway__payload_lines.py"
 )
 
 
@@ -45,7 +44,7 @@ def test_lines_keep_their_bytes_and_physical_line_numbers(tmp_path: Path) -> Non
 
 def test_a_lone_carriage_return_and_separators_stay_inside_the_line(tmp_path: Path) -> None:
     log = tmp_path / "a.jsonl"
-    log.write_bytes(b"x\ry\x1e,z\"\n")
+    log.write_bytes(b'x\ry\x1e,z"\n')
     assert [row["raw_line"] for row in read_all([log])] == ['x\ry\x1e,z"']
 
 

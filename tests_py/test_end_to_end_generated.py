@@ -1,0 +1,108 @@
+"""End to end on generated logs: every count the generator knows by construction must match."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DbtProject
+from generate_sample_logs import generate
+
+SAMPLE_LINES = 6000
+
+
+@pytest.fixture(scope="module")
+def generated(
+    dbt_project_factory: Any, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[DbtProject, dict[str, Any]]:
+    logs = tmp_path_factory.mktemp("generated_logs")
+    expectations = generate(logs, lines=SAMPLE_LINES, seed=7, files=4)
+    project = dbt_project_factory("generated")
+    project.run("build", raw_payload_path=logs / "*.jsonl*")
+    return project, expectations
+
+
+def count(project: DbtProject, sql: str) -> int:
+    return int(project.query(sql)[0][0])
+
+
+def test_table_sizes_match_the_generator(generated: tuple[DbtProject, dict[str, Any]]) -> None:
+    project, expected = generated
+    assert (
+        count(project, "select count(*) from stg_gateway__payload_lines")
+        == expected["non_blank_lines"]
+    )
+    assert count(project, "select count(*) from payload") == expected["payload_rows"]
+    assert count(project, "select count(*) from payload_duplicates") == expected["duplicate_rows"]
+    assert count(project, "select count(*) from payload_quarantine") == expected["quarantined_rows"]
+    assert (
+        count(project, "select count(*) from payload_request_logs") == expected["request_log_rows"]
+    )
+    assert (
+        count(project, "select count(*) from payload_assessment_logs")
+        == expected["assessment_rows"]
+    )
+
+
+def test_quarantine_reasons_match_the_generator(
+    generated: tuple[DbtProject, dict[str, Any]],
+) -> None:
+    project, expected = generated
+    actual = dict(
+        project.query("select quarantine_reason, count(*) from payload_quarantine group by 1")
+    )
+    wanted = {reason: n for reason, n in expected["quarantined_by_reason"].items() if n}
+    assert actual == wanted
+
+
+def test_size_limit_and_streams_match_the_generator(
+    generated: tuple[DbtProject, dict[str, Any]],
+) -> None:
+    project, expected = generated
+    codes = "list_contains(logging_error_codes, '{}')"
+    oversize_requests = (
+        f"select count(*) from payload where {codes.format('MAX_REQUEST_SIZE_EXCEEDED')}"
+    )
+    oversize_responses = (
+        f"select count(*) from payload where {codes.format('MAX_RESPONSE_SIZE_EXCEEDED')}"
+    )
+    assert count(project, oversize_requests) == expected["oversize_request_rows"]
+    assert count(project, oversize_responses) == expected["oversize_response_rows"]
+    assert (
+        count(
+            project,
+            "select count(*) from payload where request is null and "
+            + codes.format("MAX_REQUEST_SIZE_EXCEEDED"),
+        )
+        == expected["oversize_request_rows"]
+    )
+    streamed = count(
+        project,
+        "select count(*) from payload where response like '[%' or response like 'data:%'",
+    )
+    assert streamed == expected["streaming_response_rows"]
+
+
+def test_every_format_yields_text(generated: tuple[DbtProject, dict[str, Any]]) -> None:
+    project, _ = generated
+    missing_answers = count(
+        project,
+        "select count(*) from payload_request_logs where status_code = 200"
+        " and response_raw is not null and response is null"
+        " and response_raw not like '%\"embedding\"%'",  # embeddings have no answer text
+    )
+    assert missing_answers == 0
+    versions = {
+        row[0] for row in project.query("select distinct schema_version from payload_request_logs")
+    }
+    assert versions == {"0", "1", "2", "3"}
+
+
+def test_the_sample_written_to_disk_is_deterministic(tmp_path: Path) -> None:
+    first = generate(tmp_path / "a", lines=2500, seed=3, files=2)
+    second = generate(tmp_path / "b", lines=2500, seed=3, files=2)
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
