@@ -107,3 +107,4 @@ class FakeDbt:
 def test_a_glob_that_matches_nothing_fails_naming_the_glob() -> None:
     with pytest.raises(FileNotFoundError, match=r"/nowhere/\*\.jsonl\*"):
         reader.model(FakeDbt(), session=None)
+

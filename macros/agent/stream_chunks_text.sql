@@ -12,7 +12,8 @@
         list_transform(
             {{ chunks }},
             lambda chunk: case
-                when json_valid(chunk) then json_extract_string(chunk, '$.choices[0].delta.content')
+                when {{ inference_tables.json_is_valid('chunk') }}
+                    then json_extract_string(chunk, '$.choices[0].delta.content')
             end
         ),
         ''

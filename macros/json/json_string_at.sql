@@ -8,7 +8,7 @@
 
 {% macro default__json_string_at(text, path) -%}
     case
-        when json_valid({{ text }}) and json_type({{ text }}, '{{ path }}') = 'VARCHAR'
+        when {{ inference_tables.json_is_valid(text) }} and json_type({{ text }}, '{{ path }}') = 'VARCHAR'
             then json_extract_string({{ text }}, '{{ path }}')
     end
 {%- endmacro %}

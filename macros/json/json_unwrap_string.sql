@@ -10,6 +10,6 @@
 {% macro default__json_unwrap_string(value) -%}
     case
         when json_type({{ value }}) <> 'VARCHAR' then {{ value }}
-        when json_valid({{ value }} ->> '$') then json({{ value }} ->> '$')
+        when {{ inference_tables.json_is_valid(value ~ " ->> '$'") }} then json({{ value }} ->> '$')
     end
 {%- endmacro %}

@@ -22,9 +22,7 @@ decoded as (
         line_number,
         raw_line,
         is_valid_utf8,
-        {#- The reader flags trailing commas and NaN / Infinity, which DuckDB would accept. #}
-        not coalesce(uses_json_extension, false)
-        and {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
+        {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
     from payload_lines
 ),
 

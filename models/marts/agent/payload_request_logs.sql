@@ -48,7 +48,7 @@ final as (
         status_code,
         sampling_fraction,
         execution_duration_ms as execution_time_ms,
-        conversation_id,
+        case when request is not null then conversation_id end as conversation_id,
         case when request is not null then request_text end as request,
         case when response is not null then response_text end as response,
         request as request_raw,

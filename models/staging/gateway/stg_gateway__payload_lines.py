@@ -5,17 +5,11 @@ parsing: a line is split on b"\\n" only (a trailing b"\\r" of a CRLF file is dro
 gzip files are recognised by their ``.gz`` suffix, and a line that is not valid UTF-8 is kept
 with U+FFFD in place of the bad bytes and ``is_valid_utf8 = false`` so it can be quarantined.
 Rows stream to DuckDB in Arrow batches, so memory stays bounded whatever the file sizes.
-
-DuckDB's JSON parser also accepts two extensions that RFC 8259 forbids: trailing commas and
-NaN / Infinity. A cheap byte scan finds the few lines that could use one, and only those are
-checked with Python's strict parser; ``uses_json_extension`` marks the ones that do.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
-import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -27,29 +21,10 @@ LINE_SCHEMA = pa.schema(
         ("line_number", pa.int64()),
         ("raw_line", pa.large_string()),
         ("is_valid_utf8", pa.bool_()),
-        ("uses_json_extension", pa.bool_()),
     ]
 )
 BATCH_MAX_ROWS = 20_000
 BATCH_MAX_BYTES = 64 * 1024 * 1024
-
-
-JSON_EXTENSION_HINT = re.compile(rb",\s*[\]}]|(?i:\bnan\b|\binf(?:inity)?\b)")
-
-
-def reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not JSON")
-
-
-def uses_json_extension(raw: bytes, text: str) -> bool:
-    """True when the line is JSON only with a trailing comma or NaN / Infinity."""
-    if not JSON_EXTENSION_HINT.search(raw):
-        return False
-    try:
-        json.loads(text, parse_constant=reject_constant)
-    except ValueError:
-        return True
-    return False
 
 
 def open_log_file(path: str) -> IO[bytes]:
@@ -66,19 +41,17 @@ def strip_line_terminator(raw: bytes) -> bytes:
     return raw
 
 
-def iter_file_lines(path: str) -> Iterator[tuple[int, str, bool, bool]]:
-    """Yield (line_number, text, is_valid_utf8, uses_json_extension) per non-blank line."""
+def iter_file_lines(path: str) -> Iterator[tuple[int, str, bool]]:
+    """Yield (line_number, text, is_valid_utf8) for each non-blank line of one file."""
     with open_log_file(path) as handle:
         for line_number, raw in enumerate(handle, start=1):
             raw = strip_line_terminator(raw)
             if not raw.strip():
                 continue
             try:
-                text = raw.decode("utf-8")
+                yield line_number, raw.decode("utf-8"), True
             except UnicodeDecodeError:
-                yield line_number, raw.decode("utf-8", errors="replace"), False, False
-                continue
-            yield line_number, text, True, uses_json_extension(raw, text)
+                yield line_number, raw.decode("utf-8", errors="replace"), False
 
 
 def iter_line_batches(paths: list[str]) -> Iterator[pa.RecordBatch]:
