@@ -107,4 +107,3 @@ class FakeDbt:
 def test_a_glob_that_matches_nothing_fails_naming_the_glob() -> None:
     with pytest.raises(FileNotFoundError, match=r"/nowhere/\*\.jsonl\*"):
         reader.model(FakeDbt(), session=None)
-
