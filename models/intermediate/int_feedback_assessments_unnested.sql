@@ -3,7 +3,17 @@
     feedback request's `dataframe_records` gives one row per text assessment and one per
     retrieval assessment. `source`, `text_assessments` and `retrieval_assessments` may be JSON
     or strings holding JSON. Keyed by the feedback request and the positions inside it.
+    Incremental: a run rebuilds the assessments of the request ids ranked again.
 -#}
+{{ config(
+    materialized='incremental',
+    unique_key=['databricks_request_id', 'record_position', 'assessment_type', 'assessment_position'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
 {%- set record_structure = [{
     'request_id': 'string', 'source': 'json', 'text_assessments': 'json',
     'retrieval_assessments': 'json'
@@ -19,8 +29,17 @@
 
 with
 
+{% if is_incremental() -%}
+reranked_requests as (
+    {{ inference_tables.reranked_request_ids(ref('int_payload_copies_ranked')) }}
+),
+{%- endif %}
+
 payloads as (
     select * from {{ ref('payload') }}
+    {% if is_incremental() -%}
+        where databricks_request_id in (select databricks_request_id from reranked_requests)
+    {%- endif %}
 ),
 
 parsed_bodies as (

@@ -1,12 +1,33 @@
 {#-
     One row per payload request id: what SPEC §3 extracts from its bodies, computed once from
     the bodies before the size limit (marts null what the limit removed). Each rule family
-    lives in its own macro; this model only orders the rules.
+    lives in its own macro; this model only orders the rules. Incremental: a run rebuilds the
+    request ids whose copies were ranked again.
 -#}
+{{ config(
+    materialized='incremental',
+    unique_key='databricks_request_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
 {%- set message_list = [{'role': 'string', 'content': 'json'}] -%}
 {%- set output_item_list = [{'type': 'string', 'role': 'string', 'content': 'json'}] -%}
 
 with
+
+first_copies_ranked as (
+    select
+        source_file,
+        line_number
+    from {{ ref('int_payload_copies_ranked') }}
+    where
+        copy_number = 1
+        {% if is_incremental() -%}
+            and ranked_in_load > {{ inference_tables.load_watermark() }}
+        {%- endif %}
+),
 
 validated_lines as (
     select * from {{ ref('int_payload_lines_validated') }}
@@ -14,14 +35,17 @@ validated_lines as (
 
 first_copies as (
     select
-        databricks_request_id,
-        request_body,
-        response_body,
-        legacy_endpoint_name,
-        legacy_model_name,
-        legacy_model_version
-    from validated_lines
-    where quarantine_reason is null and copy_number = 1
+        validated_lines.databricks_request_id,
+        validated_lines.request_body,
+        validated_lines.response_body,
+        validated_lines.legacy_endpoint_name,
+        validated_lines.legacy_model_name,
+        validated_lines.legacy_model_version
+    from first_copies_ranked
+    inner join validated_lines
+        on
+            first_copies_ranked.source_file = validated_lines.source_file
+            and first_copies_ranked.line_number = validated_lines.line_number
 ),
 
 body_kinds as (

@@ -1,8 +1,14 @@
 {#-
-    One row per non-blank raw line: its fields parsed and typed (SPEC §1), the reason it is
-    quarantined (NULL when valid), and, for valid lines, its copy number among the lines that
-    share its request id (1 = the copy that lands in `payload`).
+    One row per non-blank raw line: its fields parsed and typed once (SPEC §1) and the reason
+    it is quarantined (NULL when valid). Incremental: a run parses the lines of new loads only.
 -#}
+{{ config(
+    materialized='incremental',
+    unique_key=['source_file', 'line_number'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ inference_tables.record_load_watermark(ref('stg_gateway__payload_lines')) }}",
+) }}
 {%- set record_keys = [
     'databricks_request_id', 'client_request_id', 'request_time', 'timestamp_ms',
     'status_code', 'sampling_fraction', 'execution_duration_ms', 'execution_time_ms',
@@ -14,12 +20,16 @@ with
 
 payload_lines as (
     select * from {{ ref('stg_gateway__payload_lines') }}
+    {% if is_incremental() -%}
+        where load_id > {{ inference_tables.load_watermark() }}
+    {%- endif %}
 ),
 
 decoded as (
     select
         source_file,
         line_number,
+        load_id,
         raw_line,
         is_valid_utf8,
         {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
@@ -49,6 +59,7 @@ fields as (
     select
         source_file,
         line_number,
+        load_id,
         raw_line,
         is_valid_utf8,
         is_valid_json,
@@ -144,19 +155,6 @@ validated as (
     from checked
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over delivery_order as delivery_rank,
-        first_value(source_file) over delivery_order as first_copy_source_file,
-        first_value(line_number) over delivery_order as first_copy_line_number
-    from validated
-    window delivery_order as (
-        partition by quarantine_reason is null, databricks_request_id_text
-        order by source_file, line_number
-    )
-),
-
 final as (
     select
         -- ids
@@ -188,17 +186,13 @@ final as (
             as legacy_model_version,
         -- timestamps
         parsed_request_time as request_time,
-        -- validation and delivery
+        -- validation
         quarantine_reason,
         case when quarantine_reason = 'INVALID_FIELD_TYPE' then invalid_field end
             as quarantine_field,
         case when quarantine_reason is not null then raw_line end as raw_line,
-        case when quarantine_reason is null then delivery_rank end as copy_number,
-        case when quarantine_reason is null then first_copy_source_file end
-            as first_copy_source_file,
-        case when quarantine_reason is null then first_copy_line_number end
-            as first_copy_line_number
-    from ranked
+        load_id
+    from validated
 )
 
 select * from final

@@ -1,11 +1,15 @@
 {#-
     The agent assessment logs (SPEC §4): every individual text or retrieval assessment logged
-    by the review app, as logged (repeats included; see `latest_assessments`).
+    by the review app, as logged (repeats included; see `latest_assessments`). A view over the
+    incremental int_feedback_assessments_unnested: the six SPEC columns have no key to merge
+    on, and the view costs nothing to keep current.
 -#}
+{{ config(materialized='view') }}
 with
 
 assessments as (
-    select * from {{ ref('int_feedback_assessments_unnested') }}
+    {#- Without the catalog name, the view still works in a copy or an attached file. #}
+    select * from {{ ref('int_feedback_assessments_unnested').include(database=false) }}
 ),
 
 final as (

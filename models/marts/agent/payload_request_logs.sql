@@ -1,12 +1,33 @@
 {#-
     The agent request logs (SPEC §3): one row per payload row that is not review-app feedback,
     whatever its status code, with the last user query and the last answer extracted from the
-    bodies as `payload` holds them (a body nulled by the size limit gives NULL).
+    bodies as `payload` holds them (a body nulled by the size limit gives NULL). Incremental:
+    a run rebuilds the request ids whose copies were ranked again (served-entity changes reach
+    old rows with --full-refresh).
 -#}
+{{ config(
+    materialized='incremental',
+    unique_key='databricks_request_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
+
 with
+
+{% if is_incremental() -%}
+reranked_requests as (
+    {{ inference_tables.reranked_request_ids(ref('int_payload_copies_ranked')) }}
+),
+{%- endif %}
 
 payloads as (
     select * from {{ ref('payload') }}
+    {% if is_incremental() -%}
+        where databricks_request_id in (select databricks_request_id from reranked_requests)
+    {%- endif %}
 ),
 
 parsed_bodies as (

@@ -1,17 +1,43 @@
 {#-
-    The AI Gateway payload table (SPEC §2): one row per request id, the first delivered copy
-    (lowest source_file, then line_number), bodies over max_payload_bytes stored as NULL with
-    their MAX_*_SIZE_EXCEEDED code.
+    The AI Gateway payload table (SPEC §2): one row per request id, from the first delivered
+    copy (lowest source_file, then line_number), bodies over max_payload_bytes stored as NULL
+    with their MAX_*_SIZE_EXCEEDED code. Incremental: a run rebuilds the request ids whose
+    copies were ranked again.
 -#}
+{{ config(
+    materialized='incremental',
+    unique_key='databricks_request_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
+
 with
+
+first_copies_ranked as (
+    select
+        source_file,
+        line_number
+    from {{ ref('int_payload_copies_ranked') }}
+    where
+        copy_number = 1
+        {% if is_incremental() -%}
+            and ranked_in_load > {{ inference_tables.load_watermark() }}
+        {%- endif %}
+),
 
 validated_lines as (
     select * from {{ ref('int_payload_lines_validated') }}
 ),
 
 first_copies as (
-    select * from validated_lines
-    where quarantine_reason is null and copy_number = 1
+    select validated_lines.*
+    from first_copies_ranked
+    inner join validated_lines
+        on
+            first_copies_ranked.source_file = validated_lines.source_file
+            and first_copies_ranked.line_number = validated_lines.line_number
 ),
 
 size_checked as (

@@ -1,8 +1,22 @@
-{#- Every raw line that could not become a payload row, verbatim, with its origin and reason. -#}
+{#-
+    Every raw line that could not become a payload row, verbatim, with its origin and reason.
+    Incremental: a run adds the bad lines of new loads.
+-#}
+{{ config(
+    materialized='incremental',
+    unique_key=['source_file', 'line_number'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    post_hook="{{ inference_tables.record_load_watermark(ref('int_payload_lines_validated')) }}",
+) }}
+
 with
 
 validated_lines as (
     select * from {{ ref('int_payload_lines_validated') }}
+    {% if is_incremental() -%}
+        where load_id > {{ inference_tables.load_watermark() }}
+    {%- endif %}
 ),
 
 final as (

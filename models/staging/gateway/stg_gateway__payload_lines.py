@@ -5,13 +5,20 @@ parsing: a line is split on b"\\n" only (a trailing b"\\r" of a CRLF file is dro
 gzip files are recognised by their ``.gz`` suffix, and a line that is not valid UTF-8 is kept
 with U+FFFD in place of the bad bytes and ``is_valid_utf8 = false`` so it can be quarantined.
 Rows stream to DuckDB in Arrow batches, so memory stays bounded whatever the file sizes.
+
+Incremental: a run reads only the files it has not loaded yet, and stamps their lines with a
+new ``load_id`` (increasing, from the clock) that downstream models use as their watermark. A
+loaded file whose size or modification time has changed stops the run: raw files must not
+change once they match ``raw_payload_path`` (write them under another name, then rename).
 """
 
 from __future__ import annotations
 
 import gzip
+import os
+import time
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import pyarrow as pa
 
@@ -21,6 +28,9 @@ LINE_SCHEMA = pa.schema(
         ("line_number", pa.int64()),
         ("raw_line", pa.large_string()),
         ("is_valid_utf8", pa.bool_()),
+        ("load_id", pa.int64()),
+        ("file_size_bytes", pa.int64()),
+        ("file_modified_ns", pa.int64()),
     ]
 )
 BATCH_MAX_ROWS = 20_000
@@ -54,12 +64,25 @@ def iter_file_lines(path: str) -> Iterator[tuple[int, str, bool]]:
                 yield line_number, raw.decode("utf-8", errors="replace"), False
 
 
-def iter_line_batches(paths: list[str]) -> Iterator[pa.RecordBatch]:
+class RawFile(NamedTuple):
+    # A NamedTuple, not a dataclass: dbt runs this file as a module missing from sys.modules.
+    path: str
+    size_bytes: int
+    modified_ns: int
+
+    @classmethod
+    def stat(cls, path: str) -> RawFile:
+        status = os.stat(path)
+        return cls(path, status.st_size, status.st_mtime_ns)
+
+
+def iter_line_batches(files: list[RawFile], load_id: int) -> Iterator[pa.RecordBatch]:
     columns: tuple[list[Any], ...] = tuple([] for _ in LINE_SCHEMA)
     batch_bytes = 0
-    for path in paths:
-        for line in iter_file_lines(path):
-            for column, value in zip(columns, (path, *line), strict=True):
+    for raw_file in files:
+        file_columns = (load_id, raw_file.size_bytes, raw_file.modified_ns)
+        for line in iter_file_lines(raw_file.path):
+            for column, value in zip(columns, (raw_file.path, *line, *file_columns), strict=True):
                 column.append(value)
             batch_bytes += len(line[1])
             if len(columns[0]) >= BATCH_MAX_ROWS or batch_bytes >= BATCH_MAX_BYTES:
@@ -70,12 +93,41 @@ def iter_line_batches(paths: list[str]) -> Iterator[pa.RecordBatch]:
         yield pa.RecordBatch.from_arrays(list(columns), schema=LINE_SCHEMA)
 
 
-def read_payload_lines(paths: list[str]) -> pa.RecordBatchReader:
-    return pa.RecordBatchReader.from_batches(LINE_SCHEMA, iter_line_batches(sorted(paths)))
+def read_payload_lines(files: list[RawFile], load_id: int) -> pa.RecordBatchReader:
+    ordered = sorted(files, key=lambda raw_file: raw_file.path)
+    return pa.RecordBatchReader.from_batches(LINE_SCHEMA, iter_line_batches(ordered, load_id))
+
+
+def files_to_load(matched: list[RawFile], loaded: dict[str, RawFile]) -> list[RawFile]:
+    """The matched files not loaded yet; a loaded file that changed since is an error."""
+    changed = [
+        f"{raw_file.path} (size {loaded[raw_file.path].size_bytes} -> {raw_file.size_bytes}"
+        f" bytes, mtime {loaded[raw_file.path].modified_ns} -> {raw_file.modified_ns} ns)"
+        for raw_file in matched
+        if raw_file.path in loaded and loaded[raw_file.path] != raw_file
+    ]
+    if changed:
+        raise RuntimeError(
+            "Raw payload files changed after they were loaded: "
+            + "; ".join(changed)
+            + ". Raw files must not change once they match raw_payload_path (write them under"
+            " another name, then rename). To reload everything, run dbt with --full-refresh."
+        )
+    return [raw_file for raw_file in matched if raw_file.path not in loaded]
+
+
+def next_load_id(previous_load_id: int) -> int:
+    """Increasing across runs and full refreshes: the clock in ms, past the last load."""
+    return max(time.time_ns() // 1_000_000, previous_load_id + 1)
 
 
 def model(dbt: Any, session: Any) -> pa.RecordBatchReader:
-    dbt.config(materialized="table")
+    dbt.config(
+        materialized="incremental",
+        unique_key=["source_file", "line_number"],
+        incremental_strategy="delete+insert",
+        on_schema_change="fail",
+    )
     raw_payload_path = dbt.config.get("raw_payload_path")
     paths = [row[0] for row in dbt.source("gateway", "raw_payload_files").fetchall()]
     if not paths:
@@ -84,4 +136,14 @@ def model(dbt: Any, session: Any) -> pa.RecordBatchReader:
             "Point the var at your logs, e.g. "
             "--vars '{raw_payload_path: \"/logs/**/*.jsonl*\"}'."
         )
-    return read_payload_lines(paths)
+    matched = [RawFile.stat(path) for path in paths]
+    loaded: dict[str, RawFile] = {}
+    previous_load_id = 0
+    if dbt.is_incremental:
+        for path, size_bytes, modified_ns, load_id in session.sql(
+            "select source_file, max(file_size_bytes), max(file_modified_ns), max(load_id)"
+            f" from {dbt.this} group by source_file"
+        ).fetchall():
+            loaded[path] = RawFile(path, size_bytes, modified_ns)
+            previous_load_id = max(previous_load_id, load_id)
+    return read_payload_lines(files_to_load(matched, loaded), next_load_id(previous_load_id))
