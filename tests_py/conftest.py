@@ -35,14 +35,18 @@ class DbtProject:
     def database(self) -> Path:
         return self.workdir / "warehouse.duckdb"
 
-    def run(self, *args: str, raw_payload_path: str | Path, check: bool = True) -> DbtRun:
-        env = {
+    project_dir: Path = PROJECT_DIR
+
+    def environment(self) -> dict[str, str]:
+        return {
             **os.environ,
             "DBT_DUCKDB_PATH": str(self.database),
             "DBT_DUCKDB_TEMP_DIR": str(self.workdir / "duckdb_tmp"),
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
-        command = [
+
+    def command(self, *args: str, raw_payload_path: str | Path) -> list[str]:
+        return [
             DBT,
             *args,
             "--profiles-dir",
@@ -56,8 +60,15 @@ class DbtProject:
             "--vars",
             json.dumps({"raw_payload_path": str(raw_payload_path)}),
         ]
+
+    def run(self, *args: str, raw_payload_path: str | Path, check: bool = True) -> DbtRun:
         completed = subprocess.run(
-            command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
+            self.command(*args, raw_payload_path=raw_payload_path),
+            cwd=PROJECT_DIR,
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            check=False,
         )
         result = DbtRun(completed.returncode, completed.stdout + completed.stderr)
         if check and result.returncode != 0:

@@ -1,0 +1,200 @@
+"""Incremental builds: file by file equals one full build, twice changes nothing, crashes heal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from build_summary import summarize
+from conftest import DbtProject
+from generate_sample_logs import generate
+
+# Seeds and models, without the tests (they run in the other end-to-end tests).
+BUILD_MODELS = ("build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test")
+PUBLIC_TABLES = (
+    "payload",
+    "payload_request_logs",
+    "payload_assessment_logs",
+    "latest_assessments",
+    "payload_duplicates",
+    "payload_quarantine",
+)
+# A file that arrives last but sorts first: it re-delivers a request id of a later file with
+# different content, so the payload row must change hands (SPEC §1 winner rule).
+EARLY_FILE = "gateway-00000000-000000-late-but-first.jsonl"
+
+
+def table_rows(project: DbtProject) -> dict[str, list[str]]:
+    """Every public table's rows, with paths made relative to the project's landing folder."""
+    landing = str(project.workdir / "landing") + "/"
+    with duckdb.connect(str(project.database), read_only=True) as connection:
+        return {
+            table: sorted(
+                json.dumps(row, default=str).replace(landing, "")
+                for row in connection.execute(f"select * from {table}").fetchall()
+            )
+            for table in PUBLIC_TABLES
+        }
+
+
+def assert_invariant(project: DbtProject) -> None:
+    summary = summarize(str(project.database))
+    assert summary.invariant_holds, summary
+
+
+def first_payload_line(path: Path) -> dict[str, Any]:
+    """The first valid status-200 line of an uncompressed generated file."""
+    for raw in path.read_bytes().splitlines():
+        try:
+            record = json.loads(raw)
+        except ValueError:  # bad lines on purpose, invalid UTF-8 included
+            continue
+        if (
+            isinstance(record, dict)
+            and isinstance(record.get("request_time"), str)
+            and record.get("databricks_request_id")
+            and record.get("status_code") == 200
+        ):
+            return record
+    raise AssertionError(f"no plain payload line in {path}")
+
+
+@pytest.fixture(scope="module")
+def log_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Four generated files in delivery order, then a late file that sorts before them all."""
+    source = tmp_path_factory.mktemp("all_logs")
+    generate(source, lines=4000, seed=11, files=4)
+    files = sorted(source.iterdir())
+    redelivered = first_payload_line(files[-1])
+    redelivered["status_code"] = 503
+    early = source / EARLY_FILE
+    early.write_text(json.dumps(redelivered) + "\n", encoding="utf-8")
+    return [*files, early]
+
+
+def land(files: list[Path], landing: Path) -> None:
+    landing.mkdir(exist_ok=True)
+    for path in files:
+        shutil.copy2(path, landing / path.name)
+
+
+@pytest.fixture(scope="module")
+def reference(dbt_project_factory: Any, log_files: list[Path]) -> dict[str, list[str]]:
+    """The tables of one full build over every file."""
+    project = dbt_project_factory("reference")
+    landing = project.workdir / "landing"
+    land(log_files, landing)
+    project.run(*BUILD_MODELS, raw_payload_path=landing / "*.jsonl*")
+    return table_rows(project)
+
+
+def test_file_by_file_runs_equal_a_full_build_and_a_full_refresh(
+    dbt_project_factory: Any, log_files: list[Path], reference: dict[str, list[str]]
+) -> None:
+    project = dbt_project_factory("file_by_file")
+    landing = project.workdir / "landing"
+    glob = landing / "*.jsonl*"
+    for path in log_files:
+        land([path], landing)
+        project.run(*BUILD_MODELS, raw_payload_path=glob)
+        assert_invariant(project)
+    incremental = table_rows(project)
+    assert incremental == reference
+    redelivered = first_payload_line(log_files[-2])["databricks_request_id"]
+    status = project.query(
+        f"select status_code from payload where databricks_request_id = '{redelivered}'"
+    )
+    assert status == [(503,)]
+
+    project.run(
+        "build", "--full-refresh", "--exclude-resource-type", "unit_test", raw_payload_path=glob
+    )
+    assert table_rows(project) == incremental
+
+
+def test_running_twice_changes_nothing(
+    dbt_project_factory: Any, log_files: list[Path], reference: dict[str, list[str]]
+) -> None:
+    project = dbt_project_factory("twice")
+    landing = project.workdir / "landing"
+    land(log_files, landing)
+    project.run(*BUILD_MODELS, raw_payload_path=landing / "*.jsonl*")
+    lines_before = project.query("select count(*), max(load_id) from stg_gateway__payload_lines")
+    project.run(
+        "build", "--exclude-resource-type", "unit_test", raw_payload_path=landing / "*.jsonl*"
+    )
+    assert (
+        project.query("select count(*), max(load_id) from stg_gateway__payload_lines")
+        == lines_before
+    )
+    assert table_rows(project) == reference
+
+
+def test_a_loaded_file_that_changed_stops_the_run(
+    dbt_project_factory: Any, log_files: list[Path]
+) -> None:
+    project = dbt_project_factory("changed")
+    landing = project.workdir / "landing"
+    land(log_files[:1], landing)
+    project.run(*BUILD_MODELS, raw_payload_path=landing / "*")
+    changed = landing / log_files[0].name
+    with changed.open("ab") as handle:
+        handle.write(b'{"appended": true}\n')
+    result = project.run(
+        "run", "--select", "stg_gateway__payload_lines", raw_payload_path=landing / "*", check=False
+    )
+    assert result.returncode != 0
+    assert "Raw payload files changed after they were loaded" in result.output
+    assert str(changed) in result.output
+
+
+# Moments to kill the build: when these models start (mid-transaction of the previous ones'
+# successors), covering a stop between every pair of incremental steps.
+KILL_WHEN_STARTING = (
+    "int_payload_lines_validated",
+    "int_payload_copies_ranked",
+    "payload ",
+    "int_payload_bodies_parsed",
+    "payload_request_logs",
+)
+
+
+def run_and_kill(project: DbtProject, glob: Path, model_starting: str) -> bool:
+    """Start a build, SIGKILL it when `model_starting` starts; True if it was killed."""
+    process = subprocess.Popen(
+        project.command(*BUILD_MODELS, raw_payload_path=glob),
+        cwd=project.project_dir,
+        env=project.environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    killed = False
+    for line in process.stdout:
+        if "START" in line and f"model main.{model_starting}" in line:
+            process.send_signal(signal.SIGKILL)
+            killed = True
+            break
+    process.wait(timeout=600)
+    return killed
+
+
+def test_a_run_killed_at_any_moment_is_completed_by_the_next(
+    dbt_project_factory: Any, log_files: list[Path], reference: dict[str, list[str]]
+) -> None:
+    project = dbt_project_factory("crashes")
+    landing = project.workdir / "landing"
+    glob = landing / "*.jsonl*"
+    for path, model_starting in zip(log_files, KILL_WHEN_STARTING, strict=True):
+        land([path], landing)
+        assert run_and_kill(project, glob, model_starting), model_starting
+    project.run(*BUILD_MODELS, raw_payload_path=glob)
+    assert_invariant(project)
+    assert table_rows(project) == reference
