@@ -27,7 +27,8 @@ reader = load_reader()
 
 
 def read_all(paths: list[Path]) -> list[dict[str, Any]]:
-    return reader.read_payload_lines([str(path) for path in paths]).read_all().to_pylist()
+    files = [reader.RawFile.stat(str(path)) for path in paths]
+    return reader.read_payload_lines(files, load_id=7).read_all().to_pylist()
 
 
 def test_lines_keep_their_bytes_and_physical_line_numbers(tmp_path: Path) -> None:
@@ -76,12 +77,38 @@ def test_lines_larger_than_12_mib_are_read_whole(tmp_path: Path) -> None:
     assert rows[1]["raw_line"] == '{"small": 1}'
 
 
-def test_batches_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "BATCH_MAX_ROWS", 3)
+def test_blocks_that_cut_lines_and_characters_change_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     log = tmp_path / "a.jsonl"
-    log.write_text("".join(f"line {i}\n" for i in range(10)))
-    batches = list(reader.iter_line_batches([str(log)]))
-    assert [batch.num_rows for batch in batches] == [3, 3, 3, 1]
+    content = "é€😀 line\r\n\nsecond \xff line\nthird".encode("utf-8", "surrogateescape")
+    log.write_bytes(content.replace(b"\xc3\xbf", b"\xff"))
+    expected = read_all([log])
+    monkeypatch.setattr(reader, "READ_BLOCK_BYTES", 3)
+    assert read_all([log]) == expected
+    assert [(row["line_number"], row["raw_line"], row["is_valid_utf8"]) for row in expected] == [
+        (1, "é€😀 line", True),
+        (3, "second \ufffd line", False),
+        (4, "third", True),
+    ]
+    assert {(row["load_id"], row["file_size_bytes"]) for row in expected} == {(7, len(content) - 1)}
+
+
+def test_files_loaded_before_are_skipped_and_changed_ones_refused(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    old.write_text("1\n")
+    new.write_text("2\n")
+    loaded = {str(old): reader.RawFile.stat(str(old))}
+    matched = [reader.RawFile.stat(str(path)) for path in (old, new)]
+    assert reader.files_to_load(matched, loaded) == [matched[1]]
+    old.write_text("1\n1\n")
+    with pytest.raises(RuntimeError, match=r"old\.jsonl"):
+        reader.files_to_load([reader.RawFile.stat(str(old))], loaded)
+
+
+def test_load_ids_increase_past_the_previous_load() -> None:
+    assert reader.next_load_id(10**15) == 10**15 + 1
+    assert reader.next_load_id(0) > 1_700_000_000_000
 
 
 class FakeSource:

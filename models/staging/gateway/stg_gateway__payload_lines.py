@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import IO, Any, NamedTuple
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 LINE_SCHEMA = pa.schema(
     [
@@ -33,8 +34,10 @@ LINE_SCHEMA = pa.schema(
         ("file_modified_ns", pa.int64()),
     ]
 )
-BATCH_MAX_ROWS = 20_000
-BATCH_MAX_BYTES = 64 * 1024 * 1024
+# Files are read in blocks of whole lines, decoded and split in C; each block is one batch.
+READ_BLOCK_BYTES = 32 * 1024 * 1024
+# A line of only what bytes.strip() removes is blank.
+BLANK_LINE = "^[ \t\n\r\x0b\x0c]*$"
 
 
 def open_log_file(path: str) -> IO[bytes]:
@@ -43,25 +46,59 @@ def open_log_file(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
-def strip_line_terminator(raw: bytes) -> bytes:
-    if raw.endswith(b"\n"):
-        raw = raw[:-1]
-        if raw.endswith(b"\r"):
-            raw = raw[:-1]
-    return raw
-
-
-def iter_file_lines(path: str) -> Iterator[tuple[int, str, bool]]:
-    """Yield (line_number, text, is_valid_utf8) for each non-blank line of one file."""
+def iter_line_blocks(path: str) -> Iterator[bytes]:
+    """The file's bytes in blocks of whole lines (without the last line break)."""
     with open_log_file(path) as handle:
-        for line_number, raw in enumerate(handle, start=1):
-            raw = strip_line_terminator(raw)
-            if not raw.strip():
-                continue
+        pending = b""
+        while block := handle.read(READ_BLOCK_BYTES):
+            complete, newline, pending = (pending + block).rpartition(b"\n")
+            if newline:
+                yield complete
+            else:
+                pending = complete + pending
+        if pending:
+            yield pending
+
+
+def decode_lines(block: bytes) -> tuple[list[str], list[bool] | None]:
+    """The block's lines as text; when some are not UTF-8, also which lines are."""
+    try:
+        return block.decode("utf-8").split("\n"), None
+    except UnicodeDecodeError:
+        lines, is_valid = [], []
+        for raw in block.split(b"\n"):
             try:
-                yield line_number, raw.decode("utf-8"), True
+                lines.append(raw.decode("utf-8"))
+                is_valid.append(True)
             except UnicodeDecodeError:
-                yield line_number, raw.decode("utf-8", errors="replace"), False
+                lines.append(raw.decode("utf-8", errors="replace"))
+                is_valid.append(False)
+        return lines, is_valid
+
+
+def line_batch(raw_file: RawFile, load_id: int, first_number: int, block: bytes) -> pa.RecordBatch:
+    """A block's non-blank lines (a CRLF's \\r dropped), numbered, with their file."""
+    lines, is_valid = decode_lines(block)
+    texts = pa.array(lines, pa.large_string())
+    if b"\r" in block:
+        texts = pc.replace_substring_regex(texts, "\r$", "")
+    non_blank = pc.invert(pc.match_substring_regex(texts, BLANK_LINE))
+    texts = texts.filter(non_blank)
+    numbers = pa.array(range(first_number, first_number + len(lines)), pa.int64())
+    rows = len(texts)
+    valid = pa.repeat(True, rows) if is_valid is None else pa.array(is_valid).filter(non_blank)
+    return pa.RecordBatch.from_arrays(
+        [
+            pa.repeat(raw_file.path, rows).cast(pa.string()),
+            numbers.filter(non_blank),
+            texts,
+            valid,
+            pa.repeat(load_id, rows).cast(pa.int64()),
+            pa.repeat(raw_file.size_bytes, rows).cast(pa.int64()),
+            pa.repeat(raw_file.modified_ns, rows).cast(pa.int64()),
+        ],
+        schema=LINE_SCHEMA,
+    )
 
 
 class RawFile(NamedTuple):
@@ -77,20 +114,13 @@ class RawFile(NamedTuple):
 
 
 def iter_line_batches(files: list[RawFile], load_id: int) -> Iterator[pa.RecordBatch]:
-    columns: tuple[list[Any], ...] = tuple([] for _ in LINE_SCHEMA)
-    batch_bytes = 0
     for raw_file in files:
-        file_columns = (load_id, raw_file.size_bytes, raw_file.modified_ns)
-        for line in iter_file_lines(raw_file.path):
-            for column, value in zip(columns, (raw_file.path, *line, *file_columns), strict=True):
-                column.append(value)
-            batch_bytes += len(line[1])
-            if len(columns[0]) >= BATCH_MAX_ROWS or batch_bytes >= BATCH_MAX_BYTES:
-                yield pa.RecordBatch.from_arrays(list(columns), schema=LINE_SCHEMA)
-                columns = tuple([] for _ in LINE_SCHEMA)
-                batch_bytes = 0
-    if columns[0]:
-        yield pa.RecordBatch.from_arrays(list(columns), schema=LINE_SCHEMA)
+        first_number = 1
+        for block in iter_line_blocks(raw_file.path):
+            batch = line_batch(raw_file, load_id, first_number, block)
+            first_number += block.count(b"\n") + 1
+            if batch.num_rows:
+                yield batch
 
 
 def read_payload_lines(files: list[RawFile], load_id: int) -> pa.RecordBatchReader:
