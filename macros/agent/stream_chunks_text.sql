@@ -1,6 +1,6 @@
 {#-
-    SPEC §3 streaming rule: the answer of a streamed chat completion, the concatenation of
-    `choices[0].delta.content` over `chunks` (a list of chunk JSON texts or values, in order),
+    SPEC §3 streaming rules: the answer of a streamed chat completion, the concatenation of
+    `choices[0].delta.content` over `chunks` (a list of parsed chunk structs, in order),
     skipping NULL parts. NULL when no chunk carries content.
 -#}
 {% macro stream_chunks_text(chunks) -%}
@@ -9,13 +9,6 @@
 
 {% macro default__stream_chunks_text(chunks) -%}
     nullif(array_to_string(
-        list_transform(
-            {{ chunks }},
-            lambda chunk: case
-                when {{ inference_tables.json_is_valid('chunk') }}
-                    then json_extract_string(chunk, '$.choices[0].delta.content')
-            end
-        ),
-        ''
+        list_transform({{ chunks }}, lambda chunk: chunk.choices[1].delta.content), ''
     ), '')
 {%- endmacro %}

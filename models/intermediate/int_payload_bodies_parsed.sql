@@ -12,8 +12,19 @@
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
+{#- Each body is parsed once, into every shape SPEC §3 reads (absent shapes give NULL). -#}
 {%- set message_list = [{'role': 'string', 'content': 'json'}] -%}
-{%- set output_item_list = [{'type': 'string', 'role': 'string', 'content': 'json'}] -%}
+{%- set request_shape = {
+    'messages': message_list, 'input': 'json', 'query': 'json', 'prompt': 'json',
+    'databricks_options': {'conversation_id': 'json'}, 'context': {'conversation_id': 'json'},
+    'dataframe_records': 'json',
+} -%}
+{%- set response_shape = {
+    'choices': [{'message': {'content': 'json'}, 'text': 'json'}],
+    'output': [{'type': 'string', 'role': 'string', 'content': 'json'}],
+    'messages': message_list, 'content': 'json', 'databricks_output': {'trace': 'json'},
+} -%}
+{%- set stream_chunk = {'choices': [{'delta': {'content': 'string'}}]} -%}
 
 with
 
@@ -53,11 +64,11 @@ body_kinds as (
         *,
         case
             when {{ inference_tables.json_is_valid('request_body') }}
-                then {{ inference_tables.json_kind('request_body') }}
+                then {{ inference_tables.json_text_kind('request_body') }}
         end as request_kind,
         case
             when {{ inference_tables.json_is_valid('response_body') }}
-                then {{ inference_tables.json_kind('response_body') }}
+                then {{ inference_tables.json_text_kind('response_body') }}
         end as response_kind
     from first_copies
 ),
@@ -65,14 +76,25 @@ body_kinds as (
 bodies as (
     select
         *,
-        case when request_kind = 'object' then {{ inference_tables.json_parse_object(
-            'request_body',
-            ['messages', 'input', 'query', 'prompt', 'databricks_options', 'context',
-             'dataframe_records']
-        ) }} end as request_fields,
-        case when response_kind = 'object' then {{ inference_tables.json_parse_object(
-            'response_body', ['choices', 'output', 'messages', 'content', 'databricks_output']
-        ) }} end as response_fields
+        case
+            when request_kind = 'object'
+                then {{ inference_tables.json_parse('request_body', request_shape) }}
+        end as request_fields,
+        case
+            when response_kind = 'object'
+                then {{ inference_tables.json_parse('response_body', response_shape) }}
+        end as response_fields,
+        case
+            when response_kind = 'array'
+                then {{ inference_tables.json_parse('response_body', [stream_chunk]) }}
+            when response_kind is null then list_transform(
+                {{ inference_tables.sse_data_payloads('response_body') }},
+                lambda payload: case
+                    when {{ inference_tables.json_is_valid('payload') }}
+                        then {{ inference_tables.json_parse('payload', stream_chunk) }}
+                end
+            )
+        end as response_chunks
     from body_kinds
 ),
 
@@ -80,34 +102,16 @@ request_parts as (
     select
         *,
         case
-            when {{ inference_tables.json_kind('request_fields.messages') }} = 'array'
-                then {{ inference_tables.json_parse('request_fields.messages', message_list) }}
-        end as request_messages,
-        case
             when {{ inference_tables.json_kind('request_fields.input') }} = 'array'
                 then {{ inference_tables.json_parse('request_fields.input', message_list) }}
         end as request_input_items,
-        case
-            when {{ inference_tables.json_kind('response_fields.output') }} = 'array'
-                then {{ inference_tables.json_parse('response_fields.output', output_item_list) }}
-        end as response_output_items,
-        case
-            when {{ inference_tables.json_kind('response_fields.messages') }} = 'array'
-                then {{ inference_tables.json_parse('response_fields.messages', message_list) }}
-        end as response_messages,
-        {{ inference_tables.json_value_at('response_fields.databricks_output', '$.trace') }}
-            as trace_or_null
-    from bodies
-),
-
-traced as (
-    select
-        *,
         {#- A JSON null trace is no trace. #}
         case
-            when {{ inference_tables.json_kind('trace_or_null') }} is not null then trace_or_null
+            when {{ inference_tables.json_kind('response_fields.databricks_output.trace') }}
+                is not null
+                then response_fields.databricks_output.trace
         end as trace
-    from request_parts
+    from bodies
 ),
 
 extracted as (
@@ -118,8 +122,9 @@ extracted as (
         legacy_model_version,
         {#- SPEC §3 `request`: the first rule that applies. #}
         case
-            when request_messages is not null then {{ inference_tables.message_content_text(
-                inference_tables.last_message_content('request_messages', 'user', fallback_to_last=true)) }}
+            when request_fields.messages is not null then {{ inference_tables.message_content_text(
+                inference_tables.last_message_content(
+                    'request_fields.messages', 'user', fallback_to_last=true)) }}
             when request_input_items is not null then {{ inference_tables.message_content_text(
                 inference_tables.last_message_content('request_input_items', 'user', fallback_to_last=true)) }}
             when {{ inference_tables.json_kind('request_fields.input') }} = 'string'
@@ -131,25 +136,21 @@ extracted as (
         end as request_text,
         {#- SPEC §3 `response`: the first rule that applies. #}
         case
-            when {{ inference_tables.json_kind('response_fields.choices') }} = 'array'
+            when response_fields.choices is not null
                 then {{ inference_tables.chat_completion_text('response_fields.choices') }}
-            when response_output_items is not null then {{ inference_tables.message_content_text(
+            when response_fields.output is not null then {{ inference_tables.message_content_text(
                 inference_tables.last_message_content(
-                    'response_output_items', 'assistant', item_type='message')) }}
-            when response_messages is not null then {{ inference_tables.message_content_text(
-                inference_tables.last_message_content('response_messages', 'assistant')) }}
+                    'response_fields.output', 'assistant', item_type='message')) }}
+            when response_fields.messages is not null then {{ inference_tables.message_content_text(
+                inference_tables.last_message_content('response_fields.messages', 'assistant')) }}
             when {{ inference_tables.json_kind('response_fields.content') }} = 'string'
                 then {{ inference_tables.json_text('response_fields.content') }}
-            when response_kind = 'array' then {{ inference_tables.stream_chunks_text(
-                inference_tables.json_array_elements('response_body')) }}
-            when response_kind is null then {{ inference_tables.stream_chunks_text(
-                inference_tables.sse_data_payloads('response_body')) }}
+            when response_chunks is not null
+                then {{ inference_tables.stream_chunks_text('response_chunks') }}
         end as response_text,
         coalesce(
-            {{ inference_tables.json_text(inference_tables.json_value_at(
-                'request_fields.databricks_options', '$.conversation_id')) }},
-            {{ inference_tables.json_text(inference_tables.json_value_at(
-                'request_fields.context', '$.conversation_id')) }}
+            {{ inference_tables.json_text('request_fields.databricks_options.conversation_id') }},
+            {{ inference_tables.json_text('request_fields.context.conversation_id') }}
         ) as conversation_id,
         {{ inference_tables.json_text('trace') }} as trace,
         {{ inference_tables.trace_schema_version('trace') }} as schema_version,
@@ -160,7 +161,7 @@ extracted as (
                 'request_fields.dataframe_records', '$[0].retrieval_assessments')) }} is not null
         ) as is_feedback_request,
         request_fields.dataframe_records as feedback_records
-    from traced
+    from request_parts
 ),
 
 final as (

@@ -12,9 +12,14 @@
 {%- set record_keys = [
     'databricks_request_id', 'client_request_id', 'request_time', 'timestamp_ms',
     'status_code', 'sampling_fraction', 'execution_duration_ms', 'execution_time_ms',
-    'request', 'response', 'served_entity_id', 'requester', 'logging_error_codes',
-    'request_metadata',
+    'served_entity_id', 'requester', 'logging_error_codes', 'request_metadata',
 ] -%}
+{#- One parse per line: envelope fields as JSON to check their types; bodies as text, which
+    is a string's content or a JSON value's compact serialization (SPEC §1 body text). -#}
+{%- set record_shape = {'request': 'string', 'response': 'string'} -%}
+{%- for key in record_keys -%}
+    {%- do record_shape.update({key: 'json'}) -%}
+{%- endfor -%}
 
 with
 
@@ -40,7 +45,7 @@ parsed as (
     select
         *,
         case
-            when is_valid_json then {{ inference_tables.json_kind('raw_line') }}
+            when is_valid_json then {{ inference_tables.json_text_kind('raw_line') }}
         end as line_kind
     from decoded
 ),
@@ -50,7 +55,7 @@ records as (
         *,
         case
             when line_kind = 'object'
-                then {{ inference_tables.json_parse_object('raw_line', record_keys) }}
+                then {{ inference_tables.json_parse('raw_line', record_shape) }}
         end as record
     from parsed
 ),
@@ -68,6 +73,8 @@ fields as (
             {{ inference_tables.json_kind('record.' ~ key) }} as {{ key }}_kind,
             {{ inference_tables.json_text('record.' ~ key) }} as {{ key }}_text,
         {%- endfor %}
+        record.request as request_text,
+        record.response as response_text,
         {{ inference_tables.json_is_string_array('record.logging_error_codes') }}
             as is_error_codes_string_array,
         {{ inference_tables.json_is_string_object('record.request_metadata') }}
