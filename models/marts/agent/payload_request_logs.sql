@@ -32,6 +32,9 @@ payloads as (
 
 parsed_bodies as (
     select * from {{ ref('int_payload_bodies_parsed') }}
+    {% if is_incremental() -%}
+        where databricks_request_id in (select databricks_request_id from reranked_requests)
+    {%- endif %}
 ),
 
 served_entities as (

@@ -1,0 +1,30 @@
+"""The benchmark script's own logic (the benchmark itself is not a test: it prints figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmark import Measurement, add_new_files, report
+from generate_sample_logs import generate
+
+
+def test_new_files_sort_after_the_existing_ones(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    generate(logs, lines=2500, seed=1, files=2)
+    before = sorted(path.name for path in logs.iterdir())
+    assert add_new_files(logs, 100, seed=2) == 100
+    after = sorted(path.name for path in logs.iterdir())
+    assert after[: len(before)] == before and len(after) == len(before) + 1
+    assert not (tmp_path / "increment").exists()
+
+
+def test_report_prints_the_ratios_and_the_peak() -> None:
+    measurements = {
+        "a": Measurement("floor", 10.0, 1000.0),
+        "b": Measurement("full", 25.0, 3072.0),
+        "c": Measurement("incremental", 2.0, 512.0),
+    }
+    text = report(measurements, lines=1000)
+    assert "b/a = 2.50 (target <= 2.0)" in text
+    assert "c/b = 0.080 (target <= 0.10)" in text
+    assert "peak RSS = 3.00 GiB" in text
