@@ -35,9 +35,9 @@ first_copies_ranked as (
     from {{ ref('int_payload_copies_ranked') }}
     where
         copy_number = 1
-        {% if is_incremental() -%}
-            and ranked_in_load > {{ inference_tables.load_watermark() }}
-        {%- endif %}
+    {% if is_incremental() %}
+        and ranked_in_load > {{ inference_tables.load_watermark() }}
+    {% endif %}
 ),
 
 validated_lines as (
@@ -87,13 +87,8 @@ bodies as (
         case
             when response_kind = 'array'
                 then {{ inference_tables.json_parse('response_body', [stream_chunk]) }}
-            when response_kind is null then list_transform(
-                {{ inference_tables.sse_data_payloads('response_body') }},
-                lambda payload: case
-                    when {{ inference_tables.json_is_valid('payload') }}
-                        then {{ inference_tables.json_parse('payload', stream_chunk) }}
-                end
-            )
+            when response_kind is null
+                then {{ inference_tables.sse_chunks('response_body', stream_chunk) }}
         end as response_chunks
     from body_kinds
 ),

@@ -18,7 +18,7 @@
     is a string's content or a JSON value's compact serialization (SPEC §1 body text). -#}
 {%- set record_shape = {'request': 'string', 'response': 'string'} -%}
 {%- for key in record_keys -%}
-    {%- do record_shape.update({key: 'json'}) -%}
+{%- do record_shape.update({key: 'json'}) -%}
 {%- endfor -%}
 
 with
@@ -70,8 +70,8 @@ fields as (
         is_valid_json,
         line_kind,
         {%- for key in record_keys %}
-            {{ inference_tables.json_kind('record.' ~ key) }} as {{ key }}_kind,
-            {{ inference_tables.json_text('record.' ~ key) }} as {{ key }}_text,
+        {{ inference_tables.json_kind('record.' ~ key) }} as {{ key }}_kind,
+        {{ inference_tables.json_text('record.' ~ key) }} as {{ key }}_text,
         {%- endfor %}
         record.request as request_text,
         record.response as response_text,

@@ -22,9 +22,9 @@ first_copies_ranked as (
     from {{ ref('int_payload_copies_ranked') }}
     where
         copy_number = 1
-        {% if is_incremental() -%}
-            and ranked_in_load > {{ inference_tables.load_watermark() }}
-        {%- endif %}
+    {% if is_incremental() %}
+        and ranked_in_load > {{ inference_tables.load_watermark() }}
+    {% endif %}
 ),
 
 validated_lines as (

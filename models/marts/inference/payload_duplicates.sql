@@ -18,9 +18,9 @@ extra_copies as (
     select * from {{ ref('int_payload_copies_ranked') }}
     where
         copy_number > 1
-        {% if is_incremental() -%}
-            and ranked_in_load > {{ inference_tables.load_watermark() }}
-        {%- endif %}
+    {% if is_incremental() %}
+        and ranked_in_load > {{ inference_tables.load_watermark() }}
+    {% endif %}
 ),
 
 validated_lines as (
