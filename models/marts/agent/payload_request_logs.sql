@@ -17,24 +17,14 @@
 
 with
 
-{% if is_incremental() -%}
-reranked_requests as (
-    {{ inference_tables.reranked_request_ids(ref('int_payload_copies_ranked')) }}
-),
-{%- endif %}
-
 payloads as (
     select * from {{ ref('payload') }}
-    {% if is_incremental() -%}
-        where databricks_request_id in (select databricks_request_id from reranked_requests)
-    {%- endif %}
+    {{ inference_tables.reranked_requests_filter(ref('int_payload_copies_ranked')) }}
 ),
 
 parsed_bodies as (
     select * from {{ ref('int_payload_bodies_parsed') }}
-    {% if is_incremental() -%}
-        where databricks_request_id in (select databricks_request_id from reranked_requests)
-    {%- endif %}
+    {{ inference_tables.reranked_requests_filter(ref('int_payload_copies_ranked')) }}
 ),
 
 served_entities as (

@@ -16,15 +16,7 @@
 with
 
 first_copies_ranked as (
-    select
-        source_file,
-        line_number
-    from {{ ref('int_payload_copies_ranked') }}
-    where
-        copy_number = 1
-    {% if is_incremental() %}
-        and ranked_in_load > {{ inference_tables.load_watermark() }}
-    {% endif %}
+    {{ inference_tables.ranked_copies_batch(ref('int_payload_copies_ranked'), 'copy_number = 1') }}
 ),
 
 validated_lines as (
