@@ -20,11 +20,11 @@ def test_new_files_sort_after_the_existing_ones(tmp_path: Path) -> None:
 
 def test_report_prints_the_ratios_and_the_peak() -> None:
     measurements = {
-        "a": Measurement("floor", 10.0, 1000.0),
+        "a": Measurement("floor", 10.0, 4500.0),
         "b": Measurement("full", 25.0, 3072.0),
         "c": Measurement("incremental", 2.0, 512.0),
     }
     text = report(measurements, lines=1000)
     assert "b/a = 2.50 (target <= 2.0)" in text
     assert "c/b = 0.080 (target <= 0.10)" in text
-    assert "peak RSS = 3.00 GiB" in text
+    assert "dbt builds' peak RSS = 3.00 GiB" in text
