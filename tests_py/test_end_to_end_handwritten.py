@@ -327,3 +327,28 @@ def test_a_glob_matching_nothing_fails_with_a_clear_error(
     assert result.returncode != 0
     assert "No raw payload log file matches raw_payload_path=" in result.output
     assert str(tmp_path / "nothing") in result.output
+
+
+def test_source_freshness_is_the_newest_request_time(
+    dbt_project_factory: Any, tmp_path: Path
+) -> None:
+    project = dbt_project_factory("freshness")
+    newest = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    two_days_ago_ms = int((newest - dt.timedelta(days=2)).replace(tzinfo=dt.UTC).timestamp() * 1000)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "a.jsonl").write_text(
+        payload_line("fresh", request_time=newest.isoformat() + "Z")
+        + "\n"
+        + payload_line("old", request_time=two_days_ago_ms)
+        + "\nnot json\n"
+    )
+    result = project.run("source", "freshness", raw_payload_path=logs / "*.jsonl*")
+    assert "PASS freshness of gateway.raw_payload_files" in result.output
+    sources = json.loads((project.workdir / "target" / "sources.json").read_text())
+    assert sources["results"][0]["max_loaded_at"].startswith(newest.isoformat())
+
+    (logs / "a.jsonl").write_text(payload_line("old", request_time=two_days_ago_ms) + "\n")
+    stale = project.run("source", "freshness", raw_payload_path=logs / "*.jsonl*", check=False)
+    assert stale.returncode != 0
+    assert "ERROR STALE freshness of gateway.raw_payload_files" in stale.output

@@ -1,6 +1,6 @@
 {#-
     loaded_at_query of the raw_payload_files source: the newest request time found in the
-    raw logs (unreadable lines are skipped here; the models quarantine them).
+    raw logs (unreadable lines, and lines over 128 MiB, are skipped here; the models keep them).
 -#}
 {% macro raw_payload_freshness_query(raw_payload_path) -%}
     {{ return(adapter.dispatch('raw_payload_freshness_query', 'inference_tables')(raw_payload_path)) }}
@@ -14,6 +14,6 @@
             {{ inference_tables.epoch_ms_to_timestamp("try_cast(json ->> '$.timestamp_ms' as double)") }}
         ))
     from read_ndjson_objects(
-        '{{ raw_payload_path }}', ignore_errors = true, maximum_object_size = 1073741824
+        '{{ raw_payload_path }}', ignore_errors = true, maximum_object_size = 134217728
     )
 {%- endmacro %}
