@@ -1,6 +1,6 @@
 {#-
-    One row per payload request id: what SPEC §3 extracts from its bodies, computed once from
-    the bodies before the size limit (marts null what the limit removed). Each rule family
+    One row per payload request id: what SPEC §3 and §6 extract from its bodies, computed once
+    from the bodies before the size limit (marts null what the limit removed). Each rule family
     lives in its own macro; this model only orders the rules. Incremental: a run rebuilds the
     request ids whose copies were ranked again.
 -#}
@@ -12,19 +12,24 @@
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
-{#- Each body is parsed once, into every shape SPEC §3 reads (absent shapes give NULL). -#}
+{#- Each body is parsed once, into every shape SPEC §3 and §6 read (absent shapes give NULL). -#}
 {%- set message_list = [{'role': 'string', 'content': 'json'}] -%}
+{%- set usage = {
+    'prompt_tokens': 'json', 'completion_tokens': 'json',
+    'input_tokens': 'json', 'output_tokens': 'json',
+} -%}
 {%- set request_shape = {
     'messages': message_list, 'input': 'json', 'query': 'json', 'prompt': 'json',
     'databricks_options': {'conversation_id': 'json'}, 'context': {'conversation_id': 'json'},
-    'dataframe_records': 'json',
+    'dataframe_records': 'json', 'stream': 'json', 'usage_context': 'string_map',
 } -%}
 {%- set response_shape = {
     'choices': [{'message': {'content': 'json'}, 'text': 'json'}],
     'output': [{'type': 'string', 'role': 'string', 'content': 'json'}],
     'messages': message_list, 'content': 'json', 'databricks_output': {'trace': 'json'},
+    'usage': usage,
 } -%}
-{%- set stream_chunk = {'choices': [{'delta': {'content': 'string'}}]} -%}
+{%- set stream_chunk = {'choices': [{'delta': {'content': 'string'}}], 'usage': usage} -%}
 
 with
 
@@ -97,7 +102,11 @@ request_parts as (
             when {{ inference_tables.json_kind('response_fields.databricks_output.trace') }}
                 is not null
                 then response_fields.databricks_output.trace
-        end as trace
+        end as trace,
+        {#- SPEC §6: a stream's tokens are the running totals of its last chunk with usage. #}
+        coalesce(
+            response_fields.usage, {{ inference_tables.last_chunk_usage('response_chunks') }}
+        ) as response_usage
     from bodies
 ),
 
@@ -147,7 +156,36 @@ extracted as (
             or {{ inference_tables.json_kind(inference_tables.json_value_at(
                 'request_fields.dataframe_records', '$[0].retrieval_assessments')) }} is not null
         ) as is_feedback_request,
-        request_fields.dataframe_records as feedback_records
+        request_fields.dataframe_records as feedback_records,
+        {#- SPEC §6 usage. #}
+        coalesce(
+            {{ inference_tables.json_integer('response_usage.prompt_tokens') }},
+            {{ inference_tables.json_integer('response_usage.input_tokens') }}
+        ) as input_token_count,
+        coalesce(
+            {{ inference_tables.json_integer('response_usage.completion_tokens') }},
+            {{ inference_tables.json_integer('response_usage.output_tokens') }}
+        ) as output_token_count,
+        case
+            when request_fields.messages is not null
+                then {{ inference_tables.messages_character_count('request_fields.messages') }}
+            when request_input_items is not null
+                then {{ inference_tables.messages_character_count('request_input_items') }}
+            when {{ inference_tables.json_kind('request_fields.input') }} = 'string'
+                then length({{ inference_tables.json_text('request_fields.input') }})
+            when {{ inference_tables.json_kind('request_fields.query') }} = 'string'
+                then length({{ inference_tables.json_text('request_fields.query') }})
+            when {{ inference_tables.json_kind('request_fields.prompt') }} = 'string'
+                then length({{ inference_tables.json_text('request_fields.prompt') }})
+        end as input_character_count,
+        request_fields.usage_context,
+        (
+            (
+                {{ inference_tables.json_kind('request_fields.stream') }} = 'boolean'
+                and {{ inference_tables.json_text('request_fields.stream') }} = 'true'
+            )
+            or response_chunks is not null
+        ) as is_streaming
     from request_parts
 ),
 
@@ -163,7 +201,13 @@ final as (
         case when is_feedback_request then feedback_records end as feedback_records,
         legacy_endpoint_name,
         legacy_model_name,
-        legacy_model_version
+        legacy_model_version,
+        input_token_count,
+        output_token_count,
+        cast(input_character_count as bigint) as input_character_count,
+        cast(length(response_text) as bigint) as output_character_count,
+        usage_context,
+        coalesce(is_streaming, false) as is_streaming
     from extracted
 )
 
