@@ -1,0 +1,111 @@
+{#-
+    The wide fact for dashboards: one row per served request (the rows of
+    `payload_request_logs`; review-app feedback submissions are in `request_feedback`), with
+    its endpoint and served entity, requester, status class, latency, tokens, streaming,
+    oversize flags, conversation and the reviewers' verdict. Rebuilt in full each run, so a
+    verdict that arrives later and a served-entity change reach old requests.
+-#}
+with
+
+request_logs as (
+    select * from {{ ref('payload_request_logs') }}
+),
+
+usage as (
+    select * from {{ ref('endpoint_usage') }}
+),
+
+payloads as (
+    select * from {{ ref('payload') }}
+),
+
+served_entities as (
+    select * from {{ ref('current_served_entities') }}
+),
+
+feedback as (
+    select * from {{ ref('request_feedback') }}
+),
+
+joined as (
+    select
+        request_logs.databricks_request_id,
+        request_logs.client_request_id,
+        request_logs.conversation_id,
+        usage.served_entity_id,
+        request_logs.request_metadata['endpoint_name'] as endpoint_name,
+        served_entities.served_entity_name,
+        request_logs.request_metadata['model_name'] as entity_name,
+        request_logs.request_metadata['model_version'] as entity_version,
+        served_entities.entity_type,
+        usage.requester,
+        feedback.feedback_verdict,
+        request_logs.status_code,
+        request_logs.execution_time_ms,
+        usage.input_token_count,
+        usage.output_token_count,
+        usage.input_character_count,
+        usage.output_character_count,
+        request_logs.sampling_fraction,
+        usage.request_streaming,
+        array_contains(payloads.logging_error_codes, 'MAX_REQUEST_SIZE_EXCEEDED')
+            as is_request_oversize,
+        array_contains(payloads.logging_error_codes, 'MAX_RESPONSE_SIZE_EXCEEDED')
+            as is_response_oversize,
+        request_logs.date as request_date,
+        request_logs.timestamp as request_time
+    from request_logs
+    inner join usage
+        on request_logs.databricks_request_id = usage.databricks_request_id
+    inner join payloads
+        on request_logs.databricks_request_id = payloads.databricks_request_id
+    left join served_entities
+        on usage.served_entity_id = served_entities.served_entity_id
+    left join feedback
+        on request_logs.databricks_request_id = feedback.request_id
+),
+
+final as (
+    select
+        -- ids
+        databricks_request_id,
+        client_request_id,
+        conversation_id,
+        served_entity_id,
+        -- strings
+        endpoint_name,
+        served_entity_name,
+        entity_name,
+        entity_version,
+        entity_type,
+        requester,
+        case
+            when status_code < 200 then '1xx'
+            when status_code < 300 then '2xx'
+            when status_code < 400 then '3xx'
+            when status_code < 500 then '4xx'
+            else '5xx'
+        end as status_class,
+        feedback_verdict,
+        -- numbers
+        status_code,
+        execution_time_ms,
+        input_token_count,
+        output_token_count,
+        input_token_count + output_token_count as total_token_count,
+        input_character_count,
+        output_character_count,
+        sampling_fraction,
+        -- booleans
+        status_code >= 400 as is_error,
+        request_streaming as is_streaming,
+        coalesce(is_request_oversize, false) as is_request_oversize,
+        coalesce(is_response_oversize, false) as is_response_oversize,
+        feedback_verdict is not null as has_feedback_verdict,
+        -- dates and timestamps
+        request_date,
+        request_time
+    from joined
+)
+
+select * from final
