@@ -106,3 +106,53 @@ def test_the_sample_written_to_disk_is_deterministic(tmp_path: Path) -> None:
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     for path in sorted((tmp_path / "a").iterdir()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_usage_has_one_row_per_payload_row_with_counts(
+    generated: tuple[DbtProject, dict[str, Any]],
+) -> None:
+    project, expected = generated
+    assert count(project, "select count(*) from endpoint_usage") == expected["payload_rows"]
+    # Every successful chat completion reports its tokens (streams in their last usage chunk).
+    assert (
+        count(
+            project,
+            "select count(*) from endpoint_usage u join payload p using (databricks_request_id)"
+            " where p.status_code = 200 and p.response like '%chat.completion%'"
+            " and (u.input_token_count is null or u.output_token_count is null)",
+        )
+        == 0
+    )
+    # A stream response is always a streaming request; oversize bodies keep their counts.
+    assert (
+        count(
+            project,
+            "select count(*) from endpoint_usage u join payload p using (databricks_request_id)"
+            " where (p.response like '[%' or p.response like 'data:%') and not u.request_streaming",
+        )
+        == 0
+    )
+    assert (
+        count(
+            project,
+            "select count(*) from endpoint_usage u join payload p using (databricks_request_id)"
+            " where list_contains(p.logging_error_codes, 'MAX_REQUEST_SIZE_EXCEEDED')"
+            " and u.input_character_count > 0",
+        )
+        == expected["oversize_request_rows"]
+    )
+
+
+def test_the_daily_rollup_adds_up_to_the_request_fact(
+    generated: tuple[DbtProject, dict[str, Any]],
+) -> None:
+    project, expected = generated
+    assert count(project, "select count(*) from inference_requests") == expected["request_log_rows"]
+    totals = project.query(
+        "select sum(request_count), sum(success_count + client_error_count + server_error_count"
+        " + other_status_count), sum(input_token_count) from endpoint_daily_usage"
+    )[0]
+    fact = project.query(
+        "select count(*), count(*), sum(input_token_count) from inference_requests"
+    )[0]
+    assert totals == fact

@@ -24,6 +24,10 @@ PUBLIC_TABLES = (
     "latest_assessments",
     "payload_duplicates",
     "payload_quarantine",
+    "endpoint_usage",
+    "inference_requests",
+    "endpoint_daily_usage",
+    "request_feedback",
 )
 # A file that arrives last but sorts first: it re-delivers a request id of a later file with
 # different content, so the payload row must change hands (SPEC §1 winner rule).

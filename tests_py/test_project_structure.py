@@ -51,6 +51,11 @@ def test_marts_have_enforced_contracts_with_typed_columns(manifest: dict[str, An
         "payload_assessment_logs",
         "latest_assessments",
         "current_served_entities",
+        "endpoint_usage",
+        "inference_requests",
+        "endpoint_daily_usage",
+        "request_feedback",
+        "training_corpus",
     }
     for model in marts:
         assert model["config"]["contract"]["enforced"], model["name"]
@@ -99,3 +104,19 @@ def test_every_macro_is_documented(manifest: dict[str, Any]) -> None:
         and not macro["description"]
     ]
     assert undocumented == []
+
+
+def test_the_bi_marts_are_behind_exposures(manifest: dict[str, Any]) -> None:
+    exposed = {
+        node_id.split(".")[-1]
+        for exposure in manifest["exposures"].values()
+        if exposure["package_name"] == PACKAGE
+        for node_id in exposure["depends_on"]["nodes"]
+    }
+    assert exposed >= {
+        "inference_requests",
+        "endpoint_daily_usage",
+        "request_feedback",
+        "endpoint_usage",
+        "training_corpus",
+    }

@@ -1,0 +1,197 @@
+"""Publish the BI tables of a successful build where BI tools read them without meeting the lock.
+
+A DuckDB file cannot be opened by another process while dbt writes it ("Could not set lock on
+file"). After a successful `dbt build`, this copies the marts and the inference tables into
+
+- ``<out>/inference_tables.duckdb``: a snapshot to open read-only, written with DuckDB storage
+  version v1.0.0 so the older DuckDB versions inside BI drivers can open it, and replaced
+  atomically (a reader sees the old snapshot or the new one, never a partial file);
+- ``<out>/parquet/<table>.parquet``: one Parquet file per table; ``parquet`` is a symlink
+  switched atomically to a new directory, so the files always come from one build.
+
+It refuses to publish, leaving the published copy as it was, unless dbt's run_results.json
+shows a `dbt build` in which nothing failed, errored or was skipped.
+
+    python scripts/publish_bi_snapshot.py --database data/inference_tables.duckdb \\
+        --out data/published --run-results target/run_results.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+PUBLISHED_TABLES = (
+    "payload",
+    "payload_request_logs",
+    "payload_assessment_logs",
+    "endpoint_usage",
+    "inference_requests",
+    "endpoint_daily_usage",
+    "request_feedback",
+    "latest_assessments",
+    "training_corpus",
+    "current_served_entities",
+)
+SNAPSHOT_FILE = "inference_tables.duckdb"
+PARQUET_LINK = "parquet"
+INFO_TABLE = "_snapshot_info"
+# DuckDB 1.0 and later read this storage format (BI drivers often bundle an older DuckDB).
+STORAGE_VERSION = "v1.0.0"
+FAILED_STATUSES = {"error", "fail", "runtime error", "skipped"}
+
+
+class PublishRefused(RuntimeError):
+    """The build did not succeed, so nothing is published."""
+
+
+@dataclass(frozen=True)
+class Published:
+    snapshot: Path
+    parquet_dir: Path
+    row_counts: dict[str, int]
+
+
+def successful_build_id(run_results: Path) -> str:
+    """The invocation id of the `dbt build` in run_results.json; refuses any other outcome."""
+    if not run_results.is_file():
+        raise PublishRefused(f"no dbt run results at {run_results}: run `dbt build` first")
+    results = json.loads(run_results.read_text(encoding="utf-8"))
+    command = results.get("args", {}).get("which")
+    if command != "build":
+        raise PublishRefused(f"the last dbt command was `{command}`, not `build`")
+    failed = [
+        f"{result['unique_id']} ({result['status']})"
+        for result in results.get("results", [])
+        if str(result.get("status")).lower() in FAILED_STATUSES
+    ]
+    if failed:
+        shown = ", ".join(failed[:5]) + (" ..." if len(failed) > 5 else "")
+        raise PublishRefused(f"the last dbt build did not succeed: {shown}")
+    return str(results["metadata"]["invocation_id"])
+
+
+def sql_string(value: str | Path) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def write_snapshot(database: Path, snapshot: Path, build_id: str) -> dict[str, int]:
+    """Copy the published tables (views materialised) into a new DuckDB file."""
+    with duckdb.connect(":memory:") as connection:
+        connection.execute(f"attach {sql_string(database)} as build (read_only)")
+        connection.execute(
+            f"attach {sql_string(snapshot)} as snapshot (storage_version '{STORAGE_VERSION}')"
+        )
+        row_counts: dict[str, int] = {}
+        for table in PUBLISHED_TABLES:
+            connection.execute(
+                f'create table snapshot.main."{table}" as select * from build.main."{table}"'
+            )
+            row = connection.execute(f'select count(*) from snapshot.main."{table}"').fetchone()
+            row_counts[table] = int(row[0]) if row else 0
+        connection.execute(
+            f"create table snapshot.main.{INFO_TABLE} ("
+            "table_name varchar, row_count bigint, build_invocation_id varchar,"
+            " published_at timestamp)"
+        )
+        connection.executemany(
+            f"insert into snapshot.main.{INFO_TABLE} values (?, ?, ?, now()::timestamp)",
+            [(table, count, build_id) for table, count in row_counts.items()],
+        )
+        connection.execute("detach snapshot")
+    return row_counts
+
+
+def write_parquet(snapshot: Path, parquet_dir: Path) -> None:
+    parquet_dir.mkdir()
+    with duckdb.connect(str(snapshot), read_only=True) as connection:
+        for table in (*PUBLISHED_TABLES, INFO_TABLE):
+            target = sql_string(parquet_dir / f"{table}.parquet")
+            connection.execute(f'copy "{table}" to {target} (format parquet, compression zstd)')
+
+
+def fsync_path(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale_parquet_dirs(out_dir: Path, keep: set[str]) -> None:
+    """Old Parquet directories, except the current and the previous one (readers may be on it)."""
+    for path in out_dir.glob("parquet-*"):
+        if path.is_dir() and path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def publish(database: Path, out_dir: Path, build_id: str) -> Published:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{time.time_ns() % 10**9:09d}"
+    temporary_snapshot = out_dir / f".{SNAPSHOT_FILE}.{stamp}.tmp"
+    parquet_dir = out_dir / f"parquet-{stamp}"
+    temporary_link = out_dir / f".{PARQUET_LINK}.{stamp}.tmp"
+    link = out_dir / PARQUET_LINK
+    previous = os.readlink(link) if link.is_symlink() else None
+    try:
+        row_counts = write_snapshot(database, temporary_snapshot, build_id)
+        write_parquet(temporary_snapshot, parquet_dir)
+        fsync_path(temporary_snapshot)
+        os.replace(temporary_snapshot, out_dir / SNAPSHOT_FILE)
+        os.symlink(parquet_dir.name, temporary_link)
+        os.replace(temporary_link, link)
+        fsync_path(out_dir)
+    except BaseException:
+        temporary_snapshot.unlink(missing_ok=True)
+        temporary_link.unlink(missing_ok=True)
+        shutil.rmtree(parquet_dir, ignore_errors=True)
+        raise
+    remove_stale_parquet_dirs(out_dir, keep={parquet_dir.name, previous or ""})
+    return Published(out_dir / SNAPSHOT_FILE, link, row_counts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database",
+        type=Path,
+        default=Path(os.environ.get("DBT_DUCKDB_PATH", "data/inference_tables.duckdb")),
+        help="the DuckDB file dbt built (default: $DBT_DUCKDB_PATH or data/inference_tables.duckdb)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(os.environ.get("BI_PUBLISH_DIR", "data/published")),
+        help="where to publish (default: $BI_PUBLISH_DIR or data/published)",
+    )
+    parser.add_argument(
+        "--run-results",
+        type=Path,
+        default=Path("target/run_results.json"),
+        help="dbt's run_results.json of the build to publish",
+    )
+    args = parser.parse_args(argv)
+    try:
+        build_id = successful_build_id(args.run_results)
+    except PublishRefused as refusal:
+        print(f"publish refused, the published copy is unchanged: {refusal}", file=sys.stderr)
+        return 1
+    published = publish(args.database, args.out, build_id)
+    print("BI snapshot published (open it read-only):")
+    print(f"  DuckDB:  {published.snapshot}")
+    print(f"  Parquet: {published.parquet_dir}/<table>.parquet")
+    for table, count in published.row_counts.items():
+        print(f"  {table:<28}{count:>10,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""Publishing for BI: a reader never meets the writer's lock and only sees whole snapshots."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from conftest import PROJECT_DIR, DbtProject
+from export_training_corpus import export
+from generate_sample_logs import generate
+from publish_bi_snapshot import (
+    INFO_TABLE,
+    PUBLISHED_TABLES,
+    PublishRefused,
+    publish,
+    successful_build_id,
+)
+
+READER = Path(__file__).with_name("bi_snapshot_reader.py")
+# Unit tests run in the other end-to-end tests; data tests stay (a build must pass them).
+BUILD = ("build", "--exclude-resource-type", "unit_test")
+# An older DuckDB, like the ones bundled in BI drivers, must open the snapshot.
+OLD_DUCKDB = "duckdb==1.1.3"
+
+
+def publish_command(project: DbtProject, out: Path) -> list[str]:
+    return [
+        sys.executable,
+        str(PROJECT_DIR / "scripts" / "publish_bi_snapshot.py"),
+        "--database",
+        str(project.database),
+        "--out",
+        str(out),
+        "--run-results",
+        str(project.workdir / "target" / "run_results.json"),
+    ]
+
+
+def published_build(snapshot: Path) -> str:
+    with duckdb.connect(str(snapshot), read_only=True) as connection:
+        row = connection.execute(f"select any_value(build_invocation_id) from {INFO_TABLE}")
+        return str(row.fetchone()[0])  # type: ignore[index]
+
+
+@pytest.fixture(scope="module")
+def built(
+    dbt_project_factory: Any, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[DbtProject, Path]:
+    landing = tmp_path_factory.mktemp("bi_landing")
+    generate(landing, lines=3000, seed=11, files=2)
+    project = dbt_project_factory("bi")
+    project.run(*BUILD, raw_payload_path=landing / "*.jsonl*")
+    return project, landing
+
+
+def test_a_reader_never_fails_while_dbt_builds_and_publishes(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, landing = built
+    out = tmp_path / "published"
+    subprocess.run(publish_command(project, out), check=True, capture_output=True)
+    snapshot = out / "inference_tables.duckdb"
+    first_build = published_build(snapshot)
+
+    stop, report = tmp_path / "stop", tmp_path / "report.json"
+    reader = subprocess.Popen([sys.executable, str(READER), str(snapshot), str(stop), str(report)])
+    try:
+        # New logs land: an incremental build and a publish while the reader keeps querying.
+        generate(tmp_path / "more", lines=1500, seed=12, files=1)
+        for path in (tmp_path / "more").iterdir():
+            path.rename(landing / f"zz-{path.name}")
+        project.run(*BUILD, raw_payload_path=landing / "*.jsonl*")
+        subprocess.run(publish_command(project, out), check=True, capture_output=True)
+        second_build = published_build(snapshot)
+        # A failed build: publishing refuses and the published snapshot stays as it was.
+        failed = project.run(*BUILD, raw_payload_path=tmp_path / "none" / "*.jsonl", check=False)
+        assert failed.returncode != 0
+        refused = subprocess.run(publish_command(project, out), capture_output=True, text=True)
+        assert refused.returncode == 1
+        assert "publish refused" in refused.stderr
+        assert published_build(snapshot) == second_build
+    finally:
+        stop.touch()
+        reader.wait(timeout=120)
+    seen = json.loads(report.read_text())
+    assert seen["errors"] == []
+    assert seen["problems"] == []
+    assert seen["rounds"] > 20
+    assert seen["builds"][0] == first_build
+    assert seen["builds"][-1] == second_build != first_build
+
+
+def test_snapshot_and_parquet_hold_every_table_of_the_build(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    published = publish(project.database, tmp_path, "build-1")
+    with duckdb.connect(str(project.database), read_only=True) as connection:
+        built_counts = {
+            table: connection.execute(f"select count(*) from {table}").fetchone()[0]  # type: ignore[index]
+            for table in PUBLISHED_TABLES
+        }
+    assert published.row_counts == built_counts
+    with duckdb.connect(str(published.snapshot), read_only=True) as connection:
+        tags = connection.execute(
+            "select tags['storage_version'] from duckdb_databases() where not internal"
+        ).fetchone()
+        assert tags == ("v1.0.0+",)
+        for table, count in built_counts.items():
+            parquet = published.parquet_dir / f"{table}.parquet"
+            assert connection.execute(f"select count(*) from '{parquet}'").fetchone() == (count,)
+    assert published.parquet_dir.is_symlink()
+    # A second publish switches the link and keeps only the current and previous directories.
+    for _ in range(3):
+        publish(project.database, tmp_path, "build-2")
+    assert len(list(tmp_path.glob("parquet-*"))) == 2
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_an_older_duckdb_opens_the_snapshot(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    published = publish(project.database, tmp_path / "published", "build-1")
+    old = tmp_path / "old_duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--target", str(old), OLD_DUCKDB],
+        check=True,
+    )
+    probe = (
+        "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(duckdb.__version__, c.execute('select count(*) from payload').fetchone()[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(published.snapshot)],
+        env={"PYTHONPATH": str(old)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["1.1.3", str(published.row_counts["payload"])]
+
+
+def test_publishing_refuses_anything_but_a_successful_build(tmp_path: Path) -> None:
+    results = tmp_path / "run_results.json"
+    with pytest.raises(PublishRefused, match="no dbt run results"):
+        successful_build_id(results)
+
+    def write(which: str, statuses: list[str]) -> None:
+        results.write_text(
+            json.dumps(
+                {
+                    "metadata": {"invocation_id": "abc"},
+                    "args": {"which": which},
+                    "results": [
+                        {"unique_id": f"model.x.m{i}", "status": s} for i, s in enumerate(statuses)
+                    ],
+                }
+            )
+        )
+
+    write("run", ["success"])
+    with pytest.raises(PublishRefused, match="not `build`"):
+        successful_build_id(results)
+    for bad in ("error", "fail", "skipped"):
+        write("build", ["success", bad])
+        with pytest.raises(PublishRefused, match="did not succeed"):
+            successful_build_id(results)
+    write("build", ["success", "pass", "warn"])
+    assert successful_build_id(results) == "abc"
+
+
+def test_the_training_corpus_exports_as_json_lines(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    with duckdb.connect(str(project.database)) as connection:
+        connection.execute("create or replace table training_corpus_backup as from training_corpus")
+        request_ids = [
+            row[0]
+            for row in connection.execute(
+                "select databricks_request_id from payload_request_logs"
+                " where request is not null and response is not null"
+                " order by databricks_request_id limit 3"
+            ).fetchall()
+        ]
+        connection.execute(
+            "insert into training_corpus select databricks_request_id, conversation_id,"
+            " request_metadata['endpoint_name'], request, response, 'good', timestamp"
+            " from payload_request_logs where databricks_request_id in ?",
+            [request_ids],
+        )
+        connection.execute(
+            "insert into training_corpus values ('incomplete', null, null, null, 'x', 'bad',"
+            " timestamp '2026-01-01 00:00:00')"
+        )
+    out = tmp_path / "corpus.jsonl"
+    try:
+        assert export(project.database, out) == 3
+        examples = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert sorted(e["databricks_request_id"] for e in examples) == sorted(request_ids)
+        assert all(e["prompt"] and e["response"] and e["label"] == "good" for e in examples)
+        assert all(e["request_time"].endswith("Z") for e in examples)
+        assert export(project.database, out, include_incomplete=True) == 4
+    finally:
+        with duckdb.connect(str(project.database)) as connection:
+            connection.execute("create or replace table training_corpus as from training_corpus_backup")
+            connection.execute("drop table training_corpus_backup")
