@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         "--database",
         type=Path,
         default=Path(os.environ.get("DBT_DUCKDB_PATH", "data/inference_tables.duckdb")),
-        help="the DuckDB file dbt built (default: $DBT_DUCKDB_PATH or data/inference_tables.duckdb)",
+        help="DuckDB file dbt built (default: $DBT_DUCKDB_PATH, else data/inference_tables.duckdb)",
     )
     parser.add_argument(
         "--out",

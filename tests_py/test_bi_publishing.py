@@ -122,9 +122,7 @@ def test_snapshot_and_parquet_hold_every_table_of_the_build(
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_an_older_duckdb_opens_the_snapshot(
-    built: tuple[DbtProject, Path], tmp_path: Path
-) -> None:
+def test_an_older_duckdb_opens_the_snapshot(built: tuple[DbtProject, Path], tmp_path: Path) -> None:
     project, _ = built
     published = publish(project.database, tmp_path / "published", "build-1")
     old = tmp_path / "old_duckdb"
@@ -209,5 +207,21 @@ def test_the_training_corpus_exports_as_json_lines(
         assert export(project.database, out, include_incomplete=True) == 4
     finally:
         with duckdb.connect(str(project.database)) as connection:
-            connection.execute("create or replace table training_corpus as from training_corpus_backup")
+            connection.execute(
+                "create or replace table training_corpus as from training_corpus_backup"
+            )
             connection.execute("drop table training_corpus_backup")
+
+
+def test_the_readme_questions_run_on_the_snapshot(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    published = publish(project.database, tmp_path, "build-1")
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Three questions and their SQL:")[1].split("```sql")[1].split("```")[0]
+    questions = [sql for sql in block.split(";") if sql.strip()]
+    assert len(questions) == 3
+    with duckdb.connect(str(published.snapshot), read_only=True) as connection:
+        for sql in questions:
+            assert connection.execute(sql).fetchall() is not None

@@ -24,12 +24,19 @@ text_assessments as (
     where assessment_type = 'text'
 ),
 
-ratings as (
+exploded_ratings as (
     select
         request_id,
         {{ inference_tables.explode_with_position(
             'map_values(text_assessment.ratings)', 'rating', 'rating_position') }}
     from text_assessments
+),
+
+ratings as (
+    select
+        request_id,
+        lower(trim(rating.value)) as rating_value
+    from exploded_ratings
 ),
 
 rating_counts as (
@@ -41,7 +48,7 @@ rating_counts as (
             as negative_rating_count
     from ratings
     inner join rating_verdicts
-        on lower(trim(ratings.rating.value)) = rating_verdicts.rating_value
+        on ratings.rating_value = rating_verdicts.rating_value
     group by ratings.request_id
 ),
 
