@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from typing import IO, Any, NamedTuple
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 LINE_SCHEMA = pa.schema(
     [
@@ -34,10 +33,8 @@ LINE_SCHEMA = pa.schema(
         ("file_modified_ns", pa.int64()),
     ]
 )
-# Files are read in blocks of whole lines, decoded and split in C; each block is one batch.
+# Files are read in blocks of whole lines, split in C; each block is one batch.
 READ_BLOCK_BYTES = 32 * 1024 * 1024
-# A line of only what bytes.strip() removes is blank.
-BLANK_LINE = "^[ \t\n\r\x0b\x0c]*$"
 
 
 def open_log_file(path: str) -> IO[bytes]:
@@ -60,45 +57,44 @@ def iter_line_blocks(path: str) -> Iterator[bytes]:
             yield pending
 
 
-def decode_lines(block: bytes) -> tuple[list[str], list[bool] | None]:
-    """The block's lines as text; when some are not UTF-8, also which lines are."""
+def as_utf8(raw: bytes) -> tuple[bytes, bool]:
+    """The line as UTF-8 (invalid bytes replaced by U+FFFD) and whether it already was."""
+    if raw.isascii():
+        return raw, True
     try:
-        return block.decode("utf-8").split("\n"), None
+        raw.decode("utf-8")
     except UnicodeDecodeError:
-        lines, is_valid = [], []
-        for raw in block.split(b"\n"):
-            try:
-                lines.append(raw.decode("utf-8"))
-                is_valid.append(True)
-            except UnicodeDecodeError:
-                lines.append(raw.decode("utf-8", errors="replace"))
-                is_valid.append(False)
-        return lines, is_valid
+        return raw.decode("utf-8", errors="replace").encode("utf-8"), False
+    return raw, True
 
 
-def line_batch(raw_file: RawFile, load_id: int, first_number: int, block: bytes) -> pa.RecordBatch:
-    """A block's non-blank lines (a CRLF's \\r dropped), numbered, with their file."""
-    lines, is_valid = decode_lines(block)
-    texts = pa.array(lines, pa.large_string())
+def line_batch(
+    raw_file: RawFile, load_id: int, first_number: int, block: bytes
+) -> tuple[pa.RecordBatch, int]:
+    """A block's non-blank lines (a CRLF's \\r dropped), numbered, with their file; and how
+    many physical lines the block holds."""
+    lines = block.split(b"\n")
     if b"\r" in block:
-        texts = pc.replace_substring_regex(texts, "\r$", "")
-    non_blank = pc.invert(pc.match_substring_regex(texts, BLANK_LINE))
-    texts = texts.filter(non_blank)
-    numbers = pa.array(range(first_number, first_number + len(lines)), pa.int64())
-    rows = len(texts)
-    valid = pa.repeat(True, rows) if is_valid is None else pa.array(is_valid).filter(non_blank)
-    return pa.RecordBatch.from_arrays(
+        lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
+    # bytes.strip() removes exactly the blank characters (space, tab, LF, CR, VT, FF).
+    kept = [index for index, line in enumerate(lines) if line.strip()]
+    checked = [as_utf8(lines[index]) for index in kept]
+    # Every line is valid UTF-8 now, so the bytes are viewed as text without decoding them.
+    texts = pa.array([line for line, _ in checked], pa.large_binary()).view(pa.large_string())
+    rows = len(kept)
+    batch = pa.RecordBatch.from_arrays(
         [
             pa.repeat(raw_file.path, rows).cast(pa.string()),
-            numbers.filter(non_blank),
+            pa.array([first_number + index for index in kept], pa.int64()),
             texts,
-            valid,
+            pa.array([valid for _, valid in checked], pa.bool_()),
             pa.repeat(load_id, rows).cast(pa.int64()),
             pa.repeat(raw_file.size_bytes, rows).cast(pa.int64()),
             pa.repeat(raw_file.modified_ns, rows).cast(pa.int64()),
         ],
         schema=LINE_SCHEMA,
     )
+    return batch, len(lines)
 
 
 class RawFile(NamedTuple):
@@ -117,8 +113,8 @@ def iter_line_batches(files: list[RawFile], load_id: int) -> Iterator[pa.RecordB
     for raw_file in files:
         first_number = 1
         for block in iter_line_blocks(raw_file.path):
-            batch = line_batch(raw_file, load_id, first_number, block)
-            first_number += block.count(b"\n") + 1
+            batch, line_count = line_batch(raw_file, load_id, first_number, block)
+            first_number += line_count
             if batch.num_rows:
                 yield batch
 
