@@ -2,13 +2,29 @@
     The wide fact for dashboards: one row per served request (the rows of
     `payload_request_logs`; review-app feedback submissions are in `request_feedback`), with
     its endpoint and served entity, requester, status class, latency, tokens, streaming,
-    oversize flags, conversation and the reviewers' verdict. Rebuilt in full each run, so a
-    verdict that arrives later and a served-entity change reach old requests.
+    oversize flags, conversation and the reviewers' verdict. Incremental: a run rebuilds the
+    request ids ranked again, the requests assessed by feedback ranked again, and every request
+    that had a verdict (so a verdict that changes or goes away is followed).
 -#}
+-- depends_on: {{ ref('int_feedback_assessments_unnested') }}
+{{ config(
+    materialized='incremental',
+    unique_key='databricks_request_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
+
 with
 
 request_logs as (
     select * from {{ ref('payload_request_logs') }}
+    {% if is_incremental() -%}
+        where databricks_request_id in ({{ inference_tables.verdict_touched_request_ids(
+            ref('int_payload_copies_ranked'), ref('int_feedback_assessments_unnested')) }})
+    {%- endif %}
 ),
 
 usage as (
