@@ -79,13 +79,22 @@ def successful_build_id(run_results: Path) -> str:
     return str(results["metadata"]["invocation_id"])
 
 
+def duckdb_limits() -> dict[str, str]:
+    """The build's memory bound (see profiles/profiles.yml), so publishing stays within it too."""
+    return {
+        "memory_limit": os.environ.get("DBT_DUCKDB_MEMORY_LIMIT", "2GB"),
+        "temp_directory": os.environ.get("DBT_DUCKDB_TEMP_DIR", "data/duckdb_tmp"),
+        "preserve_insertion_order": "false",
+    }
+
+
 def sql_string(value: str | Path) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
 def write_snapshot(database: Path, snapshot: Path, build_id: str) -> dict[str, int]:
     """Copy the published tables (views materialised) into a new DuckDB file."""
-    with duckdb.connect(":memory:") as connection:
+    with duckdb.connect(":memory:", config=duckdb_limits()) as connection:
         connection.execute(f"attach {sql_string(database)} as build (read_only)")
         connection.execute(
             f"attach {sql_string(snapshot)} as snapshot (storage_version '{STORAGE_VERSION}')"
@@ -112,7 +121,7 @@ def write_snapshot(database: Path, snapshot: Path, build_id: str) -> dict[str, i
 
 def write_parquet(snapshot: Path, parquet_dir: Path) -> None:
     parquet_dir.mkdir()
-    with duckdb.connect(str(snapshot), read_only=True) as connection:
+    with duckdb.connect(str(snapshot), read_only=True, config=duckdb_limits()) as connection:
         for table in (*PUBLISHED_TABLES, INFO_TABLE):
             target = sql_string(parquet_dir / f"{table}.parquet")
             connection.execute(f'copy "{table}" to {target} (format parquet, compression zstd)')
