@@ -149,6 +149,8 @@ def publish(database: Path, out_dir: Path, build_id: str) -> Published:
     parquet_dir = out_dir / f"parquet-{stamp}"
     temporary_link = out_dir / f".{PARQUET_LINK}.{stamp}.tmp"
     link = out_dir / PARQUET_LINK
+    if link.exists() and not link.is_symlink():
+        raise PublishRefused(f"{link} is not the symlink this script manages; move it away")
     previous = os.readlink(link) if link.is_symlink() else None
     try:
         row_counts = write_snapshot(database, temporary_snapshot, build_id)
@@ -193,7 +195,11 @@ def main(argv: list[str] | None = None) -> int:
     except PublishRefused as refusal:
         print(f"publish refused, the published copy is unchanged: {refusal}", file=sys.stderr)
         return 1
-    published = publish(args.database, args.out, build_id)
+    try:
+        published = publish(args.database, args.out, build_id)
+    except PublishRefused as refusal:
+        print(f"publish refused, the published copy is unchanged: {refusal}", file=sys.stderr)
+        return 1
     print("BI snapshot published (open it read-only):")
     print(f"  DuckDB:  {published.snapshot}")
     print(f"  Parquet: {published.parquet_dir}/<table>.parquet")

@@ -173,6 +173,16 @@ def test_publishing_refuses_anything_but_a_successful_build(tmp_path: Path) -> N
     assert successful_build_id(results) == "abc"
 
 
+def test_publishing_never_replaces_a_parquet_folder_it_does_not_manage(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    (tmp_path / "parquet").mkdir()
+    with pytest.raises(PublishRefused, match="not the symlink"):
+        publish(project.database, tmp_path, "build-1")
+    assert not (tmp_path / "inference_tables.duckdb").exists()
+
+
 def test_the_training_corpus_exports_as_json_lines(
     built: tuple[DbtProject, Path], tmp_path: Path
 ) -> None:
