@@ -1,14 +1,25 @@
 {#-
-    The (source_file, line_number) of the ranked copies matching `copy_condition` (e.g.
-    'copy_number = 1'), limited on an incremental run to those ranked again since the current
-    model's watermark. Models join it to int_payload_lines_validated for the lines' fields.
+    The validated lines (every column of `lines_relation`) of the ranked copies matching
+    `copy_condition` (e.g. 'copy_number = 1'), with each copy's rank and first copy, limited on
+    an incremental run to the copies ranked again since the current model's watermark.
 -#}
-{% macro ranked_copies_batch(copies_relation, copy_condition) -%}
-    select *
-    from {{ copies_relation }}
-    where
-        {{ copy_condition }}
-        {%- if is_incremental() %}
-        and ranked_in_load > {{ inference_tables.load_watermark() }}
-        {%- endif %}
+{% macro ranked_copies_batch(copies_relation, lines_relation, copy_condition) -%}
+    select
+        lines.*,
+        copies.copy_number,
+        copies.first_copy_source_file,
+        copies.first_copy_line_number
+    from (
+        select *
+        from {{ copies_relation }}
+        where
+            {{ copy_condition }}
+            {%- if is_incremental() %}
+            and ranked_in_load > {{ inference_tables.load_watermark() }}
+            {%- endif %}
+    ) as copies
+    inner join {{ lines_relation }} as lines
+        on
+            copies.source_file = lines.source_file
+            and copies.line_number = lines.line_number
 {%- endmacro %}

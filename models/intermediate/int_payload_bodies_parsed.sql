@@ -33,27 +33,20 @@
 
 with
 
-first_copies_ranked as (
-    {{ inference_tables.ranked_copies_batch(ref('int_payload_copies_ranked'), 'copy_number = 1') }}
-),
-
-validated_lines as (
-    select * from {{ ref('int_payload_lines_validated') }}
+first_copy_lines as (
+    {{ inference_tables.ranked_copies_batch(
+        ref('int_payload_copies_ranked'), ref('int_payload_lines_validated'), 'copy_number = 1') }}
 ),
 
 first_copies as (
     select
-        validated_lines.databricks_request_id,
-        validated_lines.request_body,
-        validated_lines.response_body,
-        validated_lines.legacy_endpoint_name,
-        validated_lines.legacy_model_name,
-        validated_lines.legacy_model_version
-    from first_copies_ranked
-    inner join validated_lines
-        on
-            first_copies_ranked.source_file = validated_lines.source_file
-            and first_copies_ranked.line_number = validated_lines.line_number
+        databricks_request_id,
+        request_body,
+        response_body,
+        legacy_endpoint_name,
+        legacy_model_name,
+        legacy_model_version
+    from first_copy_lines
 ),
 
 body_kinds as (

@@ -15,21 +15,9 @@
 
 with
 
-first_copies_ranked as (
-    {{ inference_tables.ranked_copies_batch(ref('int_payload_copies_ranked'), 'copy_number = 1') }}
-),
-
-validated_lines as (
-    select * from {{ ref('int_payload_lines_validated') }}
-),
-
 first_copies as (
-    select validated_lines.*
-    from first_copies_ranked
-    inner join validated_lines
-        on
-            first_copies_ranked.source_file = validated_lines.source_file
-            and first_copies_ranked.line_number = validated_lines.line_number
+    {{ inference_tables.ranked_copies_batch(
+        ref('int_payload_copies_ranked'), ref('int_payload_lines_validated'), 'copy_number = 1') }}
 ),
 
 size_checked as (

@@ -15,31 +15,20 @@
 with
 
 extra_copies as (
-    {{ inference_tables.ranked_copies_batch(ref('int_payload_copies_ranked'), 'copy_number > 1') }}
-),
-
-validated_lines as (
-    select
-        source_file,
-        line_number,
-        request_time
-    from {{ ref('int_payload_lines_validated') }}
+    {{ inference_tables.ranked_copies_batch(
+        ref('int_payload_copies_ranked'), ref('int_payload_lines_validated'), 'copy_number > 1') }}
 ),
 
 final as (
     select
-        extra_copies.source_file,
-        extra_copies.line_number,
-        extra_copies.databricks_request_id,
-        extra_copies.copy_number,
-        extra_copies.first_copy_source_file,
-        extra_copies.first_copy_line_number,
-        validated_lines.request_time
+        source_file,
+        line_number,
+        databricks_request_id,
+        copy_number,
+        first_copy_source_file,
+        first_copy_line_number,
+        request_time
     from extra_copies
-    inner join validated_lines
-        on
-            extra_copies.source_file = validated_lines.source_file
-            and extra_copies.line_number = validated_lines.line_number
 )
 
 select * from final
