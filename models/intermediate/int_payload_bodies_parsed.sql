@@ -159,18 +159,14 @@ extracted as (
             {{ inference_tables.json_integer('response_usage.completion_tokens') }},
             {{ inference_tables.json_integer('response_usage.output_tokens') }}
         ) as output_token_count,
+        {#- Every message counts, not only the one `request_text` picks; a string input,
+            query or prompt is `request_text` itself (final CTE). #}
         case
             when request_fields.messages is not null
                 then {{ inference_tables.messages_character_count('request_fields.messages') }}
             when request_input_items is not null
                 then {{ inference_tables.messages_character_count('request_input_items') }}
-            when {{ inference_tables.json_kind('request_fields.input') }} = 'string'
-                then length({{ inference_tables.json_text('request_fields.input') }})
-            when {{ inference_tables.json_kind('request_fields.query') }} = 'string'
-                then length({{ inference_tables.json_text('request_fields.query') }})
-            when {{ inference_tables.json_kind('request_fields.prompt') }} = 'string'
-                then length({{ inference_tables.json_text('request_fields.prompt') }})
-        end as input_character_count,
+        end as messages_character_count,
         request_fields.usage_context,
         (
             (
@@ -197,7 +193,8 @@ final as (
         legacy_model_version,
         input_token_count,
         output_token_count,
-        cast(input_character_count as bigint) as input_character_count,
+        cast(coalesce(messages_character_count, length(request_text)) as bigint)
+            as input_character_count,
         cast(length(response_text) as bigint) as output_character_count,
         usage_context,
         coalesce(is_streaming, false) as is_streaming
