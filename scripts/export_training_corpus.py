@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+from publish_bi_snapshot import sql_string
 
 COLUMNS = (
     "databricks_request_id",
@@ -41,9 +42,10 @@ def export(database: Path, out: Path, include_incomplete: bool = False) -> int:
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
         with duckdb.connect(str(database), read_only=True) as connection:
-            escaped = str(temporary).replace("'", "''")
-            connection.execute(f"copy ({query}) to '{escaped}' (format json)")
-            row = connection.execute(f"select count(*) from ({query})").fetchone()
+            # COPY answers with the number of rows it wrote.
+            row = connection.execute(
+                f"copy ({query}) to {sql_string(temporary)} (format json)"
+            ).fetchone()
         os.replace(temporary, out)
     finally:
         temporary.unlink(missing_ok=True)
