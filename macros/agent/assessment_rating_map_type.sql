@@ -6,3 +6,7 @@
 {% macro default__assessment_rating_map_type() -%}
     map(varchar, struct("value" varchar, double_value double, rationale varchar))
 {%- endmacro %}
+
+{% macro spark__assessment_rating_map_type() -%}
+    map<string, struct<value: string, double_value: double, rationale: string>>
+{%- endmacro %}

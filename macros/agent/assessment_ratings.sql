@@ -38,3 +38,26 @@
         }
     )) end
 {%- endmacro %}
+
+{% macro spark__assessment_ratings(ratings) -%}
+    {%- set is_object = inference_tables.json_kind('rating') ~ " = 'object'" -%}
+    {%- set value = "case when " ~ is_object ~ " then variant_get(rating, '$.value', 'variant')"
+        ~ " else rating end" -%}
+    case when {{ inference_tables.json_kind(ratings) }} = 'object' then transform_values(
+        {{ inference_tables.json_parse(ratings, 'json_map') }},
+        (name, rating) -> named_struct(
+            'value', case
+                when {{ inference_tables.json_kind(value) }} in ('string', 'boolean')
+                    then {{ inference_tables.json_text(value) }}
+            end,
+            'double_value', case
+                when {{ inference_tables.json_kind(value) }} in ('integer', 'number')
+                    then cast({{ inference_tables.json_text(value) }} as double)
+            end,
+            'rationale', case
+                when {{ is_object }} then {{ inference_tables.json_text(
+                    "variant_get(rating, '$.rationale', 'variant')") }}
+            end
+        )
+    ) end
+{%- endmacro %}

@@ -6,3 +6,7 @@
 {% macro default__assessment_source_type() -%}
     struct(id varchar, "type" varchar, tags map(varchar, varchar))
 {%- endmacro %}
+
+{% macro spark__assessment_source_type() -%}
+    struct<id: string, type: string, tags: map<string, string>>
+{%- endmacro %}

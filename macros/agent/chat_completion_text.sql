@@ -13,3 +13,10 @@
         {{ inference_tables.message_content_text('(' ~ choices ~ ')[1].text') }}
     )
 {%- endmacro %}
+
+{% macro spark__chat_completion_text(choices) -%}
+    coalesce(
+        {{ inference_tables.message_content_text('element_at(' ~ choices ~ ', 1).message.content') }},
+        {{ inference_tables.message_content_text('element_at(' ~ choices ~ ', 1).text') }}
+    )
+{%- endmacro %}

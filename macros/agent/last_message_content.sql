@@ -21,3 +21,16 @@
         ({{ last_match }}).content
     {%- endif -%}
 {%- endmacro %}
+
+{% macro spark__last_message_content(messages, role, fallback_to_last=false, item_type=none) -%}
+    {%- set condition = "message.role = '" ~ role ~ "'" -%}
+    {%- if item_type is not none -%}
+        {%- set condition = condition ~ " and message.type = '" ~ item_type ~ "'" -%}
+    {%- endif -%}
+    {%- set last_match = "element_at(filter(" ~ messages ~ ", message -> " ~ condition ~ "), -1)" -%}
+    {%- if fallback_to_last -%}
+        (coalesce({{ last_match }}, element_at({{ messages }}, -1))).content
+    {%- else -%}
+        ({{ last_match }}).content
+    {%- endif -%}
+{%- endmacro %}

@@ -22,3 +22,19 @@
         ), '')
     end
 {%- endmacro %}
+
+{% macro spark__message_content_text(content) -%}
+    case {{ inference_tables.json_kind(content) }}
+        when 'string' then {{ inference_tables.json_text(content) }}
+        when 'array' then nullif(array_join(
+            transform(
+                filter(
+                    {{ inference_tables.json_parse(content, [{'type': 'string', 'text': 'string'}]) }},
+                    part -> part.type in ('text', 'input_text', 'output_text')
+                ),
+                part -> part.text
+            ),
+            char(10)
+        ), '')
+    end
+{%- endmacro %}

@@ -11,3 +11,12 @@
         free_text_comment varchar
     )
 {%- endmacro %}
+
+{% macro spark__retrieval_assessment_type() -%}
+    struct<
+        position: int,
+        step_id: string,
+        ratings: {{ inference_tables.assessment_rating_map_type() }},
+        free_text_comment: string
+    >
+{%- endmacro %}

@@ -16,3 +16,13 @@
         end
     )
 {%- endmacro %}
+
+{% macro spark__sse_chunks(body, structure) -%}
+    transform(
+        {{ inference_tables.sse_data_payloads(body) }},
+        payload -> case
+            when {{ inference_tables.json_is_valid('payload') }}
+                then {{ inference_tables.json_parse('payload', structure) }}
+        end
+    )
+{%- endmacro %}

@@ -18,3 +18,15 @@
         )
     end
 {%- endmacro %}
+
+{% macro spark__sse_data_payloads(body) -%}
+    case
+        when {{ body }} rlike '(^|\n)data:' then filter(
+            transform(
+                filter(split({{ body }}, '\n'), line -> startswith(line, 'data:')),
+                line -> trim(both ' \t\r' from substr(line, 6))
+            ),
+            payload -> payload <> '[DONE]'
+        )
+    end
+{%- endmacro %}

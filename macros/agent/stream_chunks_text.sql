@@ -12,3 +12,9 @@
         list_transform({{ chunks }}, lambda chunk: chunk.choices[1].delta.content), ''
     ), '')
 {%- endmacro %}
+
+{% macro spark__stream_chunks_text(chunks) -%}
+    nullif(array_join(
+        transform({{ chunks }}, chunk -> element_at(chunk.choices, 1).delta.content), ''
+    ), '')
+{%- endmacro %}

@@ -11,3 +11,12 @@
         suggested_output varchar
     )
 {%- endmacro %}
+
+{% macro spark__text_assessment_type() -%}
+    struct<
+        step_id: string,
+        ratings: {{ inference_tables.assessment_rating_map_type() }},
+        free_text_comment: string,
+        suggested_output: string
+    >
+{%- endmacro %}

@@ -1,5 +1,5 @@
 {#- The table where each incremental model records the last raw-file load it has taken in. -#}
 {% macro load_watermarks_relation() -%}
     {{ return(api.Relation.create(
-        database=target.database, schema=target.schema, identifier='load_watermarks')) }}
+        database=target.get('database'), schema=target.schema, identifier='load_watermarks')) }}
 {%- endmacro %}

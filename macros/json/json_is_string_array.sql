@@ -6,3 +6,14 @@
 {% macro default__json_is_string_array(value) -%}
     (json_type({{ value }}) = 'ARRAY' and list_has_all(['VARCHAR'], json_type({{ value }}, '$[*]')))
 {%- endmacro %}
+
+{% macro spark__json_is_string_array(value) -%}
+    coalesce(
+        {{ inference_tables.json_kind(value) }} = 'array'
+        and forall(
+            variant_get({{ value }}, '$', 'array<variant>'),
+            element -> schema_of_variant(element) = 'STRING'
+        ),
+        false
+    )
+{%- endmacro %}

@@ -9,3 +9,14 @@
         and list_has_all(['VARCHAR', 'NULL'], json_type({{ value }}, '$.*'))
     )
 {%- endmacro %}
+
+{% macro spark__json_is_string_object(value) -%}
+    coalesce(
+        {{ inference_tables.json_kind(value) }} = 'object'
+        and forall(
+            map_values(variant_get({{ value }}, '$', 'map<string, variant>')),
+            element -> schema_of_variant(element) in ('STRING', 'VOID')
+        ),
+        false
+    )
+{%- endmacro %}

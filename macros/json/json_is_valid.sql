@@ -21,3 +21,14 @@
         false
     )
 {%- endmacro %}
+
+{% macro spark__json_is_valid(text) -%}
+    {#- parse_json stops after the first value ('{}x' parses); wrapping the text in [ ] and
+        counting one element rejects anything after it, and parse_json rejects the extensions
+        (single quotes, raw control characters) the array parser lets through. #}
+    coalesce(
+        try_parse_json({{ text }}) is not null
+        and json_array_length('[' || {{ text }} || ']') = 1,
+        false
+    )
+{%- endmacro %}

@@ -18,3 +18,17 @@
         when 'ARRAY' then 'array'
     end
 {%- endmacro %}
+
+{% macro spark__json_kind(value) -%}
+    {#- Values are VARIANT: schema_of_variant gives STRING, BIGINT, DECIMAL(p,s), DOUBLE,
+        BOOLEAN, OBJECT<...>, ARRAY<...>, or VOID for JSON null. #}
+    {%- set schema = 'schema_of_variant(' ~ value ~ ')' -%}
+    case
+        when {{ schema }} = 'STRING' then 'string'
+        when {{ schema }} = 'BIGINT' or {{ schema }} like 'DECIMAL(%,0)' then 'integer'
+        when {{ schema }} = 'DOUBLE' or {{ schema }} like 'DECIMAL(%' then 'number'
+        when {{ schema }} = 'BOOLEAN' then 'boolean'
+        when {{ schema }} like 'OBJECT%' then 'object'
+        when {{ schema }} like 'ARRAY%' then 'array'
+    end
+{%- endmacro %}

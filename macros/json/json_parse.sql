@@ -36,3 +36,29 @@
         {{ exceptions.raise_compiler_error("json_parse: unknown structure " ~ structure) }}
     {%- endif -%}
 {%- endmacro %}
+
+{% macro spark__json_parse(text, structure) -%}
+    {#- The cast makes a VARIANT value its JSON text; text stays as it is. #}
+    from_json(cast({{ text }} as string), '{{ inference_tables.spark_json_structure(structure) }}')
+{%- endmacro %}
+
+{% macro spark_json_structure(structure) -%}
+    {%- set type_names = {
+        'string': 'string', 'json': 'variant', 'double': 'double', 'integer': 'int',
+        'bigint': 'bigint', 'boolean': 'boolean', 'string_map': 'map<string, string>',
+        'json_map': 'map<string, variant>'
+    } -%}
+    {%- if structure is mapping -%}
+        {%- set fields = [] -%}
+        {%- for key, value in structure.items() -%}
+            {%- do fields.append('`' ~ key ~ '`: ' ~ inference_tables.spark_json_structure(value)) -%}
+        {%- endfor -%}
+        {{ 'struct<' ~ fields | join(', ') ~ '>' }}
+    {%- elif structure is iterable and structure is not string and structure | length == 1 -%}
+        array<{{ inference_tables.spark_json_structure(structure[0]) }}>
+    {%- elif structure in type_names -%}
+        {{ type_names[structure] }}
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("json_parse: unknown structure " ~ structure) }}
+    {%- endif -%}
+{%- endmacro %}

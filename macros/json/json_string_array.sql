@@ -6,3 +6,13 @@
 {% macro default__json_string_array(value) -%}
     coalesce(json_extract_string({{ value }}, '$[*]'), cast([] as varchar[]))
 {%- endmacro %}
+
+{% macro spark__json_string_array(value) -%}
+    coalesce(
+        transform(
+            try_variant_get({{ value }}, '$', 'array<variant>'),
+            element -> {{ inference_tables.json_text('element') }}
+        ),
+        cast(array() as array<string>)
+    )
+{%- endmacro %}

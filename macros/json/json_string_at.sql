@@ -12,3 +12,13 @@
             then json_extract_string({{ text }}, '{{ path }}')
     end
 {%- endmacro %}
+
+{% macro spark__json_string_at(text, path) -%}
+    {%- set value = "variant_get(try_parse_json(cast(" ~ text ~ " as string)), '"
+        ~ inference_tables.spark_json_path(path) ~ "', 'variant')" -%}
+    case
+        when {{ inference_tables.json_is_valid('cast(' ~ text ~ ' as string)') }}
+            and schema_of_variant({{ value }}) = 'STRING'
+            then variant_get({{ value }}, '$', 'string')
+    end
+{%- endmacro %}

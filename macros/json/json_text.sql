@@ -9,3 +9,11 @@
 {% macro default__json_text(value) -%}
     ({{ value }} ->> '$')
 {%- endmacro %}
+
+{% macro spark__json_text(value) -%}
+    case
+        when {{ inference_tables.json_kind(value) }} = 'string'
+            then variant_get({{ value }}, '$', 'string')
+        when not is_variant_null({{ value }}) then to_json({{ value }})
+    end
+{%- endmacro %}

@@ -13,3 +13,11 @@
         when {{ inference_tables.json_is_valid(value ~ " ->> '$'") }} then json({{ value }} ->> '$')
     end
 {%- endmacro %}
+
+{% macro spark__json_unwrap_string(value) -%}
+    case
+        when {{ inference_tables.json_kind(value) }} <> 'string' then {{ value }}
+        when {{ inference_tables.json_is_valid(inference_tables.json_text(value)) }}
+            then try_parse_json({{ inference_tables.json_text(value) }})
+    end
+{%- endmacro %}

@@ -6,3 +6,12 @@
 {% macro default__json_value_at(value, path) -%}
     json_extract({{ value }}, '{{ path }}')
 {%- endmacro %}
+
+{% macro spark__json_value_at(value, path) -%}
+    variant_get({{ value }}, '{{ inference_tables.spark_json_path(path) }}', 'variant')
+{%- endmacro %}
+
+{#- A JSONPath in DuckDB's spelling ('$."a.b"') in Spark's ('$["a.b"]'). -#}
+{% macro spark_json_path(path) -%}
+    {{ return(modules.re.sub('\\."([^"]*)"', '["\\1"]', path)) }}
+{%- endmacro %}

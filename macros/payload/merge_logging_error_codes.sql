@@ -15,3 +15,11 @@
         ~ "case when " ~ response_too_large ~ " then ['MAX_RESPONSE_SIZE_EXCEEDED'] else cast([] as varchar[]) end)"
     ) }}
 {%- endmacro %}
+
+{% macro spark__merge_logging_error_codes(upstream_codes, request_too_large, response_too_large) -%}
+    array_distinct(concat(
+        coalesce({{ upstream_codes }}, cast(array() as array<string>)),
+        case when {{ request_too_large }} then array('MAX_REQUEST_SIZE_EXCEEDED') else cast(array() as array<string>) end,
+        case when {{ response_too_large }} then array('MAX_RESPONSE_SIZE_EXCEEDED') else cast(array() as array<string>) end
+    ))
+{%- endmacro %}

@@ -13,3 +13,11 @@
         {%- endfor %}
     )
 {%- endmacro %}
+
+{% macro spark__named_struct(fields) -%}
+    named_struct(
+        {%- for name, expression in fields.items() %}
+        '{{ name }}', {{ expression }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}

@@ -12,3 +12,11 @@
         [{%- for value in values %}cast({{ value }} as varchar){{ ', ' if not loop.last }}{% endfor -%}]
     )
 {%- endmacro %}
+
+{% macro spark__string_map(keys, values) -%}
+    map(
+        {%- for key in keys %}
+        '{{ key }}', cast({{ values[loop.index0] }} as string){{ ',' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}

@@ -6,3 +6,7 @@
 {% macro default__timestamp_to_epoch_ms(ts) -%}
     epoch_ms({{ ts }})
 {%- endmacro %}
+
+{% macro spark__timestamp_to_epoch_ms(ts) -%}
+    unix_millis({{ ts }})
+{%- endmacro %}

@@ -10,3 +10,7 @@
 {% macro default__last_chunk_usage(chunks) -%}
     (list_filter({{ chunks }}, lambda chunk: chunk.usage is not null)[-1]).usage
 {%- endmacro %}
+
+{% macro spark__last_chunk_usage(chunks) -%}
+    element_at(filter({{ chunks }}, chunk -> chunk.usage is not null), -1).usage
+{%- endmacro %}

@@ -13,3 +13,12 @@
         lambda message: length({{ inference_tables.message_content_text('message.content') }})
     )), 0) end
 {%- endmacro %}
+
+{% macro spark__messages_character_count(messages) -%}
+    case when {{ messages }} is not null then aggregate(
+        {{ messages }},
+        cast(0 as bigint),
+        (total, message) -> total
+            + coalesce(length({{ inference_tables.message_content_text('message.content') }}), 0)
+    ) end
+{%- endmacro %}

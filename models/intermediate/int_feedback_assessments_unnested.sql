@@ -6,7 +6,7 @@
     Incremental: a run rebuilds the assessments of the request ids ranked again.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key=['databricks_request_id', 'record_position', 'assessment_type', 'assessment_position'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',

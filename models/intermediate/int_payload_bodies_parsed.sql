@@ -5,7 +5,7 @@
     request ids whose copies were ranked again.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key='databricks_request_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',

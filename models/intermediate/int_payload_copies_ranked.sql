@@ -6,7 +6,7 @@
     row over and the sequence of runs gives what one full build gives.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key=['source_file', 'line_number'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',

@@ -3,7 +3,7 @@
     it is quarantined (NULL when valid). Incremental: a run parses the lines of new loads only.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key=['source_file', 'line_number'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',
@@ -98,7 +98,7 @@ typed as (
         case
             when status_code_kind = 'integer'
                 then try_cast(status_code_text as integer)
-            when status_code_kind = 'string' and regexp_full_match(status_code_text, '[0-9]{3}')
+            when status_code_kind = 'string' and {{ inference_tables.regexp_full_match('status_code_text', '[0-9]{3}') }}
                 then cast(status_code_text as integer)
         end as parsed_status_code,
         case

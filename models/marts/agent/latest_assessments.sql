@@ -34,8 +34,10 @@ ranked as (
             partition by
                 request_id, step_id, source_id, source_type, assessment_type, retrieval_position
         ),
+        {#- The partition is written again: Spark cannot build a window on another. #}
         latest_first as (
-            assessment_identity
+            partition by
+                request_id, step_id, source_id, source_type, assessment_type, retrieval_position
             order by
                 request_time desc,
                 databricks_request_id desc,

@@ -6,7 +6,7 @@
     old rows with --full-refresh).
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key='databricks_request_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',

@@ -8,7 +8,7 @@
 -#}
 -- depends_on: {{ ref('int_feedback_assessments_unnested') }}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key='databricks_request_id',
     incremental_strategy='delete+insert',
     on_schema_change='fail',

@@ -4,7 +4,7 @@
     a run rebuilds the copies of the request ids ranked again.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key=['source_file', 'line_number'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',

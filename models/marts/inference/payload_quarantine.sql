@@ -3,7 +3,7 @@
     Incremental: a run adds the bad lines of new loads.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=inference_tables.incremental_materialization(),
     unique_key=['source_file', 'line_number'],
     incremental_strategy='delete+insert',
     on_schema_change='fail',

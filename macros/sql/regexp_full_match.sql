@@ -1,0 +1,12 @@
+{#- True when the whole of `text` matches `pattern` (a regular expression literal). -#}
+{% macro regexp_full_match(text, pattern) -%}
+    {{ return(adapter.dispatch('regexp_full_match', 'inference_tables')(text, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_full_match(text, pattern) -%}
+    regexp_full_match({{ text }}, '{{ pattern }}')
+{%- endmacro %}
+
+{% macro spark__regexp_full_match(text, pattern) -%}
+    ({{ text }} rlike '^(?:{{ pattern }})$')
+{%- endmacro %}
