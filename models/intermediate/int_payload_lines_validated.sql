@@ -98,7 +98,8 @@ typed as (
         case
             when status_code_kind = 'integer'
                 then try_cast(status_code_text as integer)
-            when status_code_kind = 'string' and {{ inference_tables.regexp_full_match('status_code_text', '[0-9]{3}') }}
+            when status_code_kind = 'string'
+                and {{ inference_tables.regexp_full_match('status_code_text', '[0-9]{3}') }}
                 then cast(status_code_text as integer)
         end as parsed_status_code,
         case
