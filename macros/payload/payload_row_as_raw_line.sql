@@ -8,33 +8,24 @@
 {%- endmacro %}
 
 {% macro default__payload_row_as_raw_line() -%}
-    cast(json_object(
-        'databricks_request_id', databricks_request_id,
-        'client_request_id', client_request_id,
-        'request_time', strftime(request_time, '%Y-%m-%dT%H:%M:%S.%fZ'),
-        'status_code', status_code,
-        'sampling_fraction', sampling_fraction,
-        'execution_duration_ms', execution_duration_ms,
-        'request', request,
-        'response', response,
-        'served_entity_id', served_entity_id,
-        'logging_error_codes', logging_error_codes,
-        'requester', requester
-    ) as varchar)
+    cast(json_object({{ inference_tables.payload_row_fields(
+        "strftime(request_time, '%Y-%m-%dT%H:%M:%S.%fZ')") }}) as varchar)
 {%- endmacro %}
 
 {% macro spark__payload_row_as_raw_line() -%}
-    to_json(named_struct(
-        'databricks_request_id', databricks_request_id,
-        'client_request_id', client_request_id,
-        'request_time', date_format(request_time, "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"),
-        'status_code', status_code,
-        'sampling_fraction', sampling_fraction,
-        'execution_duration_ms', execution_duration_ms,
-        'request', request,
-        'response', response,
-        'served_entity_id', served_entity_id,
-        'logging_error_codes', logging_error_codes,
-        'requester', requester
-    ))
+    to_json(named_struct({{ inference_tables.payload_row_fields(
+        "date_format(request_time, \"yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'\")") }}))
+{%- endmacro %}
+
+{#- The raw line's keys and values, as `'key', expression` pairs for an object constructor. -#}
+{% macro payload_row_fields(request_time_text) -%}
+    {%- set columns = [
+        'databricks_request_id', 'client_request_id', 'request_time', 'status_code',
+        'sampling_fraction', 'execution_duration_ms', 'request', 'response',
+        'served_entity_id', 'logging_error_codes', 'requester',
+    ] -%}
+    {%- for column in columns %}
+        '{{ column }}', {{ request_time_text if column == 'request_time' else column }}
+        {{- ',' if not loop.last }}
+    {%- endfor %}
 {%- endmacro %}
