@@ -21,14 +21,18 @@
 
 {% macro spark__json_kind(value) -%}
     {#- Values are VARIANT: schema_of_variant gives STRING, BIGINT, DECIMAL(p,s), DOUBLE,
-        BOOLEAN, OBJECT<...>, ARRAY<...>, or VOID for JSON null. #}
-    {%- set schema = 'schema_of_variant(' ~ value ~ ')' -%}
-    case
-        when {{ schema }} = 'STRING' then 'string'
-        when {{ schema }} = 'BIGINT' or {{ schema }} like 'DECIMAL(%,0)' then 'integer'
-        when {{ schema }} = 'DOUBLE' or {{ schema }} like 'DECIMAL(%' then 'number'
-        when {{ schema }} = 'BOOLEAN' then 'boolean'
-        when {{ schema }} like 'OBJECT%' then 'object'
-        when {{ schema }} like 'ARRAY%' then 'array'
+        BOOLEAN, OBJECT<...>, ARRAY<...>, or VOID for JSON null. A DECIMAL without a scale
+        is an integer; the value is named once, so callers may pass long expressions. #}
+    case regexp_replace(
+        regexp_replace(schema_of_variant({{ value }}), '^DECIMAL\\(\\d+,0\\)$', 'BIGINT'),
+        '[<(].*$', ''
+    )
+        when 'STRING' then 'string'
+        when 'BIGINT' then 'integer'
+        when 'DECIMAL' then 'number'
+        when 'DOUBLE' then 'number'
+        when 'BOOLEAN' then 'boolean'
+        when 'OBJECT' then 'object'
+        when 'ARRAY' then 'array'
     end
 {%- endmacro %}
