@@ -45,7 +45,9 @@ class DbtProject:
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
 
-    def command(self, *args: str, raw_payload_path: str | Path) -> list[str]:
+    def command(
+        self, *args: str, raw_payload_path: str | Path, variables: dict[str, str] | None = None
+    ) -> list[str]:
         return [
             DBT,
             *args,
@@ -58,12 +60,18 @@ class DbtProject:
             "--log-path",
             str(self.workdir / "logs"),
             "--vars",
-            json.dumps({"raw_payload_path": str(raw_payload_path)}),
+            json.dumps({"raw_payload_path": str(raw_payload_path), **(variables or {})}),
         ]
 
-    def run(self, *args: str, raw_payload_path: str | Path, check: bool = True) -> DbtRun:
+    def run(
+        self,
+        *args: str,
+        raw_payload_path: str | Path,
+        check: bool = True,
+        variables: dict[str, str] | None = None,
+    ) -> DbtRun:
         completed = subprocess.run(
-            self.command(*args, raw_payload_path=raw_payload_path),
+            self.command(*args, raw_payload_path=raw_payload_path, variables=variables),
             cwd=PROJECT_DIR,
             env=self.environment(),
             capture_output=True,
@@ -79,14 +87,14 @@ class DbtProject:
         with duckdb.connect(str(self.database), read_only=True) as connection:
             return connection.execute(sql).fetchall()
 
-    def rows_by_id(self, table: str, key: str = "databricks_request_id") -> dict[str, dict]:
+    def rows(self, table: str) -> list[dict[str, Any]]:
         with duckdb.connect(str(self.database), read_only=True) as connection:
             cursor = connection.execute(f"select * from {table}")
             names = [column[0] for column in cursor.description]
-            return {
-                row[names.index(key)]: dict(zip(names, row, strict=True))
-                for row in cursor.fetchall()
-            }
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def rows_by_id(self, table: str, key: str = "databricks_request_id") -> dict[str, dict]:
+        return {row[key]: row for row in self.rows(table)}
 
 
 @pytest.fixture(scope="session")

@@ -27,8 +27,11 @@ class SparkDbtProject(DbtProject):
     def environment(self) -> dict[str, str]:
         return {**super().environment(), "SPARK_PROJECT_DIR": str(self.spark_dir)}
 
-    def command(self, *args: str, raw_payload_path: str | Path) -> list[str]:
-        return [*super().command(*args, raw_payload_path=raw_payload_path), "--target", "spark"]
+    def command(
+        self, *args: str, raw_payload_path: str | Path, variables: dict[str, str] | None = None
+    ) -> list[str]:
+        command = super().command(*args, raw_payload_path=raw_payload_path, variables=variables)
+        return [*command, "--target", "spark"]
 
     def build(self, raw_payload_path: Path) -> DbtRun:
         return self.run(

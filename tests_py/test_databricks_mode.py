@@ -28,19 +28,12 @@ DATABRICKS_MODE = {
 RAW_ONLY_COLUMNS = {"request_metadata"}
 
 
-def run_in_databricks_mode(project: DbtProject, *args: str) -> subprocess.CompletedProcess:
-    command = project.command(*args, raw_payload_path="")
-    command[command.index("--vars") + 1] = json.dumps(DATABRICKS_MODE)
-    return subprocess.run(
-        command, cwd=PROJECT_DIR, env=project.environment(), capture_output=True, text=True
-    )
-
-
-def compared_rows(database: Path, table: str, skipped: set[str]) -> list[tuple]:
-    with duckdb.connect(str(database), read_only=True) as connection:
-        names = [row[0] for row in connection.execute(f"describe {table}").fetchall()]
-        columns = ", ".join(f'"{name}"' for name in names if name not in skipped)
-        return sorted(connection.execute(f"select {columns} from {table}").fetchall(), key=repr)
+def compared_rows(project: DbtProject, table: str, skipped: set[str]) -> list[tuple]:
+    return sorted(
+        (tuple(value for name, value in row.items() if name not in skipped)
+         for row in project.rows(table)),
+        key=repr,
+    )  # fmt: skip
 
 
 def test_a_payload_table_gives_the_same_logs_as_the_raw_files(
@@ -56,26 +49,31 @@ def test_a_payload_table_gives_the_same_logs_as_the_raw_files(
         connection.execute("create schema serving")
         connection.execute("create table serving.chat_endpoint_payload as from raw.main.payload")
 
-    built = run_in_databricks_mode(from_table, "build", "--exclude-resource-type", "unit_test")
-    assert built.returncode == 0, built.stdout[-6000:]
+    from_table.run(
+        "build", "--exclude-resource-type", "unit_test", raw_payload_path="",
+        variables=DATABRICKS_MODE,
+    )  # fmt: skip
 
     for table, skipped in [
         ("payload", set()),
         ("payload_request_logs", RAW_ONLY_COLUMNS),
         ("payload_assessment_logs", set()),
     ]:
-        expected = compared_rows(from_files.database, table, skipped)
+        expected = compared_rows(from_files, table, skipped)
         assert expected, f"{table} is empty: the comparison would prove nothing"
-        assert compared_rows(from_table.database, table, skipped) == expected, table
+        assert compared_rows(from_table, table, skipped) == expected, table
 
 
 def test_databricks_mode_without_the_table_fails_naming_it(
     dbt_project_factory: Callable[[str], DbtProject],
 ) -> None:
     project = dbt_project_factory("missing_payload_table")
-    completed = run_in_databricks_mode(project, "build", "--select", "stg_gateway__payload_lines")
-    assert completed.returncode != 0
-    assert "chat_endpoint_payload" in completed.stdout
+    failed = project.run(
+        "build", "--select", "stg_gateway__payload_lines", raw_payload_path="",
+        variables=DATABRICKS_MODE, check=False,
+    )  # fmt: skip
+    assert failed.returncode != 0
+    assert "chat_endpoint_payload" in failed.output
 
 
 DATABRICKS_DBT = os.environ.get("DATABRICKS_DBT", str(PROJECT_DIR / ".venv-databricks/bin/dbt"))

@@ -6,8 +6,6 @@ stream, feedback record, duplicate and quarantine case the generator writes.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from conftest import DbtProject
 from generate_sample_logs import generate
@@ -28,22 +26,13 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[DbtProject, S
     return duckdb_build, spark_build
 
 
-def duckdb_rows(project: DbtProject, table: str) -> list[dict[str, Any]]:
-    import duckdb
-
-    with duckdb.connect(str(project.database), read_only=True) as connection:
-        cursor = connection.execute(f"select * from {table}")
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def test_spark_builds_the_same_rows_as_duckdb(
     both_builds: tuple[DbtProject, SparkDbtProject],
 ) -> None:
     duckdb_build, spark_build = both_builds
     spark = spark_build.rows(COMPARED_TABLES)
     for table in COMPARED_TABLES:
-        expected = normalised_rows(duckdb_rows(duckdb_build, table))
+        expected = normalised_rows(duckdb_build.rows(table))
         actual = normalised_rows(spark[table])
         assert expected, f"{table} is empty: the comparison would prove nothing"
         missing = sorted(set(expected) - set(actual))[:3]
