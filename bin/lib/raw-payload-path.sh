@@ -1,0 +1,9 @@
+# Sourced by bin/demo and bin/build-spark (with .venv on PATH): sets RAW_PAYLOAD_PATH to the
+# user's glob, or else to the bundled sample, generating SAMPLE_LINES lines (default 20000)
+# into data/sample/ the first time.
+if [ -z "${RAW_PAYLOAD_PATH:-}" ]; then
+    RAW_PAYLOAD_PATH="data/sample/*.jsonl*"
+    if ! compgen -G "$RAW_PAYLOAD_PATH" > /dev/null; then
+        python scripts/generate_sample_logs.py --out data/sample --lines "${SAMPLE_LINES:-20000}"
+    fi
+fi
