@@ -8,8 +8,6 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     unique_key=['databricks_request_id', 'record_position', 'assessment_type', 'assessment_position'],
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
     pre_hook="{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",

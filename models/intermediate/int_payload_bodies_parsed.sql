@@ -7,8 +7,6 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     unique_key='databricks_request_id',
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}

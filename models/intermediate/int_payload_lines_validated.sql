@@ -5,8 +5,6 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     unique_key=['source_file', 'line_number'],
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
     post_hook="{{ inference_tables.record_load_watermark(ref('stg_gateway__payload_lines')) }}",
 ) }}
 {%- set record_keys = [

@@ -151,8 +151,6 @@ def model(dbt: Any, session: Any) -> pa.RecordBatchReader:
     dbt.config(
         materialized="incremental",
         unique_key=["source_file", "line_number"],
-        incremental_strategy="delete+insert",
-        on_schema_change="fail",
     )
     raw_payload_path = dbt.config.get("raw_payload_path")
     paths = [row[0] for row in dbt.source("gateway", "raw_payload_files").fetchall()]
