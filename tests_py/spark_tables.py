@@ -17,6 +17,32 @@ from conftest import DbtProject, DbtRun
 JSON_TEXT_COLUMNS = {"trace", "request", "response", "request_raw", "response_raw"}
 
 
+def local_spark_session(spark_dir: Path | None = None) -> Any:
+    """A local Spark session in UTC; with `spark_dir`, on the metastore a build wrote there."""
+    from pyspark.sql import SparkSession
+
+    os.environ["TZ"] = "UTC"  # PySpark turns timestamps into naive local datetimes
+    time.tzset()
+    builder = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        # As the project's on-run-start (macro session_settings) sets it for every build.
+        .config("spark.sql.variant.allowDuplicateKeys", "true")
+    )
+    if spark_dir is not None:
+        builder = (
+            builder.config("spark.sql.warehouse.dir", str(spark_dir / "warehouse"))
+            .config(
+                "spark.hadoop.javax.jdo.option.ConnectionURL",
+                f"jdbc:derby:;databaseName={spark_dir / 'metastore_db'};create=true",
+            )
+            .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={spark_dir / 'derby'}")
+            .enableHiveSupport()
+        )
+    return builder.getOrCreate()
+
+
 class SparkDbtProject(DbtProject):
     """One isolated build on the `spark` target: its warehouse and metastore in workdir."""
 
@@ -40,24 +66,7 @@ class SparkDbtProject(DbtProject):
 
     def rows(self, tables: list[str]) -> dict[str, list[dict[str, Any]]]:
         """Every row of each table, read with a Spark session on the build's metastore."""
-        from pyspark.sql import SparkSession
-
-        os.environ["TZ"] = "UTC"  # PySpark turns timestamps into naive local datetimes
-        time.tzset()
-        derby = self.spark_dir / "derby"
-        session = (
-            SparkSession.builder.master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.warehouse.dir", str(self.spark_dir / "warehouse"))
-            .config(
-                "spark.hadoop.javax.jdo.option.ConnectionURL",
-                f"jdbc:derby:;databaseName={self.spark_dir / 'metastore_db'};create=true",
-            )
-            .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={derby}")
-            .enableHiveSupport()
-            .getOrCreate()
-        )
+        session = local_spark_session(self.spark_dir)
         try:
             return {
                 table: [

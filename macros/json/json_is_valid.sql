@@ -1,8 +1,9 @@
 {#-
     True when the text is JSON as RFC 8259 defines it; false (never NULL) for NULL text.
     DuckDB's parser also accepts trailing commas and NaN / Infinity (any letter case): a line
-    that may hold one is checked again with every string literal removed, so that only
-    tokens outside strings count.
+    that may hold one is checked again with every string literal replaced by `""`, so that
+    only tokens outside strings count. (Removing the strings would turn `["a","b"]` into
+    `[,]`, a trailing comma.)
 -#}
 {% macro json_is_valid(text) -%}
     {{ return(adapter.dispatch('json_is_valid', 'inference_tables')(text)) }}
@@ -15,7 +16,7 @@
             when not json_valid({{ text }}) then false
             when not regexp_matches({{ text }}, {{ extension_pattern }}) then true
             else not regexp_matches(
-                regexp_replace({{ text }}, '"(?:[^"\\]|\\.)*"', '', 'g'), {{ extension_pattern }}
+                regexp_replace({{ text }}, '"(?:[^"\\]|\\.)*"', '""', 'g'), {{ extension_pattern }}
             )
         end,
         false
@@ -23,12 +24,13 @@
 {%- endmacro %}
 
 {% macro spark__json_is_valid(text) -%}
-    {#- parse_json stops after the first value ('{}x' parses); wrapping the text in [ ] and
-        counting one element rejects anything after it, and parse_json rejects the extensions
-        (single quotes, raw control characters) the array parser lets through. #}
+    {#- parse_json refuses the extensions (NaN, single quotes, raw control characters, lone
+        surrogates) but stops after the first value ('[1]]' parses); the array parser reads
+        `[text,0]` and finds two elements only when nothing follows the value. A repeated key
+        is valid JSON: on_run_start_settings lets VARIANT keep the last value. #}
     coalesce(
         try_parse_json({{ text }}) is not null
-        and json_array_length('[' || {{ text }} || ']') = 1,
+        and json_array_length('[' || {{ text }} || ',0]') = 2,
         false
     )
 {%- endmacro %}
