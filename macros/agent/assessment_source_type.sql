@@ -1,12 +1,6 @@
-{#- SPEC §4 SQL type of the `source` column. -#}
+{#- SPEC §4 SQL type of the `source` column, for every engine (see data_type). -#}
 {% macro assessment_source_type() -%}
-    {{ return(adapter.dispatch('assessment_source_type', 'inference_tables')()) }}
-{%- endmacro %}
-
-{% macro default__assessment_source_type() -%}
-    struct(id varchar, "type" varchar, tags map(varchar, varchar))
-{%- endmacro %}
-
-{% macro spark__assessment_source_type() -%}
-    struct<id: string, type: string, tags: map<string, string>>
+    {{ inference_tables.data_type({
+        'id': 'string', 'type': 'string', 'tags': inference_tables.map_of('string')
+    }) }}
 {%- endmacro %}

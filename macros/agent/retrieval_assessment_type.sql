@@ -1,22 +1,9 @@
-{#- SPEC §4 SQL type of the `retrieval_assessment` column. -#}
+{#- SPEC §4 SQL type of the `retrieval_assessment` column, for every engine (see data_type). -#}
 {% macro retrieval_assessment_type() -%}
-    {{ return(adapter.dispatch('retrieval_assessment_type', 'inference_tables')()) }}
-{%- endmacro %}
-
-{% macro default__retrieval_assessment_type() -%}
-    struct(
-        "position" integer,
-        step_id varchar,
-        ratings {{ inference_tables.assessment_rating_map_type() }},
-        free_text_comment varchar
-    )
-{%- endmacro %}
-
-{% macro spark__retrieval_assessment_type() -%}
-    struct<
-        position: int,
-        step_id: string,
-        ratings: {{ inference_tables.assessment_rating_map_type() }},
-        free_text_comment: string
-    >
+    {{ inference_tables.data_type({
+        'position': 'integer',
+        'step_id': 'string',
+        'ratings': inference_tables.assessment_ratings_structure(),
+        'free_text_comment': 'string',
+    }) }}
 {%- endmacro %}

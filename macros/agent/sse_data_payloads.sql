@@ -1,32 +1,16 @@
 {#-
-    The payloads of a Server-Sent Events body, in order: the text after `data:` on each line
-    that starts with it (surrounding blanks and a CR removed), without the final `[DONE]`.
-    NULL when the body has no `data:` line.
+    SPEC §3 rule 5, SSE text: the JSON objects carried by the `data:` lines of a body, in
+    order, as text. Lines split on CR, LF or CR LF; `event:` lines, comments, `data: [DONE]`
+    and payloads that are not JSON objects are skipped. NULL for a body without `data:`.
 -#}
 {% macro sse_data_payloads(body) -%}
-    {{ return(adapter.dispatch('sse_data_payloads', 'inference_tables')(body)) }}
-{%- endmacro %}
-
-{% macro default__sse_data_payloads(body) -%}
-    case
-        when regexp_matches({{ body }}, '(^|\n)data:') then list_filter(
-            list_transform(
-                list_filter(string_split({{ body }}, chr(10)), lambda line: starts_with(line, 'data:')),
-                lambda line: trim(substr(line, 6), ' ' || chr(9) || chr(13))
-            ),
-            lambda payload: payload <> '[DONE]'
-        )
-    end
-{%- endmacro %}
-
-{% macro spark__sse_data_payloads(body) -%}
-    case
-        when {{ body }} rlike '(^|\n)data:' then filter(
-            transform(
-                filter(split({{ body }}, '\n'), line -> startswith(line, 'data:')),
-                line -> trim(both ' \t\r' from substr(line, 6))
-            ),
-            payload -> payload <> '[DONE]'
-        )
+    {%- set data_lines = inference_tables.list_filter(
+        inference_tables.regexp_split(body, '\\r\\n|\\r|\\n'), 'line', "substr(line, 1, 5) = 'data:'") -%}
+    case when {{ inference_tables.regexp_contains(body, '(^|[\\r\\n])data:') }} then
+        {{ inference_tables.list_filter(
+            inference_tables.list_transform(data_lines, 'line', 'substr(line, 6)'),
+            'payload',
+            inference_tables.json_is_valid('payload') ~ ' and '
+                ~ inference_tables.json_text_kind('payload') ~ " = 'object'") }}
     end
 {%- endmacro %}

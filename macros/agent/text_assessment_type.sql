@@ -1,22 +1,9 @@
-{#- SPEC §4 SQL type of the `text_assessment` column. -#}
+{#- SPEC §4 SQL type of the `text_assessment` column, for every engine (see data_type). -#}
 {% macro text_assessment_type() -%}
-    {{ return(adapter.dispatch('text_assessment_type', 'inference_tables')()) }}
-{%- endmacro %}
-
-{% macro default__text_assessment_type() -%}
-    struct(
-        step_id varchar,
-        ratings {{ inference_tables.assessment_rating_map_type() }},
-        free_text_comment varchar,
-        suggested_output varchar
-    )
-{%- endmacro %}
-
-{% macro spark__text_assessment_type() -%}
-    struct<
-        step_id: string,
-        ratings: {{ inference_tables.assessment_rating_map_type() }},
-        free_text_comment: string,
-        suggested_output: string
-    >
+    {{ inference_tables.data_type({
+        'step_id': 'string',
+        'ratings': inference_tables.assessment_ratings_structure(),
+        'free_text_comment': 'string',
+        'suggested_output': 'string',
+    }) }}
 {%- endmacro %}

@@ -1,18 +1,25 @@
 {#-
-    SPEC §3 schema_version of a trace (JSON): '3' when it has `info` (MLflow 3), '2' when its
-    "mlflow.trace_schema.version" is 2, '1' for any other trace, '0' when there is none.
+    SPEC §3 schema_version of a trace (JSON): an explicit "mlflow.trace_schema.version" of 2 or
+    3 (number or string) wins, looked up at the trace's top level, then in
+    info.request_metadata, info.trace_metadata, info.tags; without one, '3' when the trace has
+    `info`, else '1'. '0' when there is no trace.
 -#}
 {% macro trace_schema_version(trace) -%}
-    {{ return(adapter.dispatch('trace_schema_version', 'inference_tables')(trace)) }}
-{%- endmacro %}
-
-{% macro default__trace_schema_version(trace) -%}
+    {%- set key = '"mlflow.trace_schema.version"' -%}
+    {%- set locations = ['$.', '$.info.request_metadata.', '$.info.trace_metadata.', '$.info.tags.'] -%}
     case
         when {{ trace }} is null then '0'
-        when {{ inference_tables.json_value_at(trace, '$.info') }} is not null then '3'
-        when {{ inference_tables.json_text(
-            inference_tables.json_value_at(trace, '$."mlflow.trace_schema.version"')) }} = '2'
-            then '2'
+        {%- for location in locations %}
+        {%- set version = inference_tables.json_value_at(trace, location ~ key) %}
+        {%- set version_text = inference_tables.json_text(version) %}
+        when {{ inference_tables.json_kind(version) }} = 'string' and {{ version_text }} in ('2', '3')
+            then {{ version_text }}
+        when {{ inference_tables.json_kind(version) }} in ('integer', 'number')
+            and cast({{ version_text }} as double) in (2, 3)
+            then case when cast({{ version_text }} as double) = 2 then '2' else '3' end
+        {%- endfor %}
+        when {{ inference_tables.json_kind(inference_tables.json_value_at(trace, '$.info')) }} is not null
+            then '3'
         else '1'
     end
 {%- endmacro %}

@@ -1,9 +1,5 @@
 {#- A JSON value that is an integer number, as BIGINT; NULL for any other kind (a string "12", 12.5, true). -#}
 {% macro json_integer(value) -%}
-    {{ return(adapter.dispatch('json_integer', 'inference_tables')(value)) }}
-{%- endmacro %}
-
-{% macro default__json_integer(value) -%}
     case
         when {{ inference_tables.json_kind(value) }} = 'integer'
             then cast({{ inference_tables.json_text(value) }} as bigint)

@@ -3,7 +3,7 @@
     {{ return(adapter.dispatch('json_is_string_object', 'inference_tables')(value)) }}
 {%- endmacro %}
 
-{% macro default__json_is_string_object(value) -%}
+{% macro duckdb__json_is_string_object(value) -%}
     (
         json_type({{ value }}) = 'OBJECT'
         and list_has_all(['VARCHAR', 'NULL'], json_type({{ value }}, '$.*'))
@@ -19,4 +19,8 @@
         ),
         false
     )
+{%- endmacro %}
+
+{% macro default__json_is_string_object(value) -%}
+    {{ inference_tables.unsupported_adapter('json_is_string_object') }}
 {%- endmacro %}

@@ -9,7 +9,7 @@
     {{ return(adapter.dispatch('json_is_valid', 'inference_tables')(text)) }}
 {%- endmacro %}
 
-{% macro default__json_is_valid(text) -%}
+{% macro duckdb__json_is_valid(text) -%}
     {%- set extension_pattern = "',\\s*[\\]}]|(?i:nan|inf)'" -%}
     coalesce(
         case
@@ -33,4 +33,8 @@
         and json_array_length('[' || {{ text }} || ',0]') = 2,
         false
     )
+{%- endmacro %}
+
+{% macro default__json_is_valid(text) -%}
+    {{ inference_tables.unsupported_adapter('json_is_valid') }}
 {%- endmacro %}

@@ -6,7 +6,7 @@
     {{ return(adapter.dispatch('json_kind', 'inference_tables')(value)) }}
 {%- endmacro %}
 
-{% macro default__json_kind(value) -%}
+{% macro duckdb__json_kind(value) -%}
     case json_type({{ value }})
         when 'VARCHAR' then 'string'
         when 'BIGINT' then 'integer'
@@ -35,4 +35,8 @@
         when 'OBJECT' then 'object'
         when 'ARRAY' then 'array'
     end
+{%- endmacro %}
+
+{% macro default__json_kind(value) -%}
+    {{ inference_tables.unsupported_adapter('json_kind') }}
 {%- endmacro %}

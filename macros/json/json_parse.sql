@@ -12,7 +12,7 @@
     {{ return(adapter.dispatch('json_parse', 'inference_tables')(text, structure)) }}
 {%- endmacro %}
 
-{% macro default__json_parse(text, structure) -%}
+{% macro duckdb__json_parse(text, structure) -%}
     from_json({{ text }}, '{{ inference_tables.duckdb_json_structure(structure) }}')
 {%- endmacro %}
 
@@ -61,4 +61,8 @@
     {%- else -%}
         {{ exceptions.raise_compiler_error("json_parse: unknown structure " ~ structure) }}
     {%- endif -%}
+{%- endmacro %}
+
+{% macro default__json_parse(text, structure) -%}
+    {{ inference_tables.unsupported_adapter('json_parse') }}
 {%- endmacro %}

@@ -3,7 +3,7 @@
     {{ return(adapter.dispatch('json_string_array', 'inference_tables')(value)) }}
 {%- endmacro %}
 
-{% macro default__json_string_array(value) -%}
+{% macro duckdb__json_string_array(value) -%}
     coalesce(json_extract_string({{ value }}, '$[*]'), cast([] as varchar[]))
 {%- endmacro %}
 
@@ -15,4 +15,8 @@
         ),
         cast(array() as array<string>)
     )
+{%- endmacro %}
+
+{% macro default__json_string_array(value) -%}
+    {{ inference_tables.unsupported_adapter('json_string_array') }}
 {%- endmacro %}

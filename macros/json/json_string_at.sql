@@ -6,7 +6,7 @@
     {{ return(adapter.dispatch('json_string_at', 'inference_tables')(text, path)) }}
 {%- endmacro %}
 
-{% macro default__json_string_at(text, path) -%}
+{% macro duckdb__json_string_at(text, path) -%}
     case
         when {{ inference_tables.json_is_valid(text) }} and json_type({{ text }}, '{{ path }}') = 'VARCHAR'
             then json_extract_string({{ text }}, '{{ path }}')
@@ -21,4 +21,8 @@
             and schema_of_variant({{ value }}) = 'STRING'
             then variant_get({{ value }}, '$', 'string')
     end
+{%- endmacro %}
+
+{% macro default__json_string_at(text, path) -%}
+    {{ inference_tables.unsupported_adapter('json_string_at') }}
 {%- endmacro %}

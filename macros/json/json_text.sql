@@ -6,7 +6,7 @@
     {{ return(adapter.dispatch('json_text', 'inference_tables')(value)) }}
 {%- endmacro %}
 
-{% macro default__json_text(value) -%}
+{% macro duckdb__json_text(value) -%}
     ({{ value }} ->> '$')
 {%- endmacro %}
 
@@ -16,4 +16,8 @@
             then variant_get({{ value }}, '$', 'string')
         when not is_variant_null({{ value }}) then to_json({{ value }})
     end
+{%- endmacro %}
+
+{% macro default__json_text(value) -%}
+    {{ inference_tables.unsupported_adapter('json_text') }}
 {%- endmacro %}

@@ -1,13 +1,9 @@
 {#-
     The kind of the JSON document held in text that is valid JSON, read from its first
     character without parsing it: 'object', 'array', 'string', or 'scalar' (number, true,
-    false, null).
+    false, null). Portable: both engines read `\t`, `\n`, `\r` in the pattern as blanks.
 -#}
 {% macro json_text_kind(text) -%}
-    {{ return(adapter.dispatch('json_text_kind', 'inference_tables')(text)) }}
-{%- endmacro %}
-
-{% macro default__json_text_kind(text) -%}
     case regexp_extract({{ text }}, '^[ \t\n\r]*(.)', 1)
         when '{' then 'object'
         when '[' then 'array'

@@ -7,7 +7,7 @@
     {{ return(adapter.dispatch('json_unwrap_string', 'inference_tables')(value)) }}
 {%- endmacro %}
 
-{% macro default__json_unwrap_string(value) -%}
+{% macro duckdb__json_unwrap_string(value) -%}
     case
         when json_type({{ value }}) <> 'VARCHAR' then {{ value }}
         when {{ inference_tables.json_is_valid(value ~ " ->> '$'") }} then json({{ value }} ->> '$')
@@ -20,4 +20,8 @@
         when {{ inference_tables.json_is_valid(inference_tables.json_text(value)) }}
             then try_parse_json({{ inference_tables.json_text(value) }})
     end
+{%- endmacro %}
+
+{% macro default__json_unwrap_string(value) -%}
+    {{ inference_tables.unsupported_adapter('json_unwrap_string') }}
 {%- endmacro %}

@@ -3,7 +3,7 @@
     {{ return(adapter.dispatch('json_value_at', 'inference_tables')(value, path)) }}
 {%- endmacro %}
 
-{% macro default__json_value_at(value, path) -%}
+{% macro duckdb__json_value_at(value, path) -%}
     json_extract({{ value }}, '{{ path }}')
 {%- endmacro %}
 
@@ -14,4 +14,8 @@
 {#- A JSONPath in DuckDB's spelling ('$."a.b"') in Spark's ('$["a.b"]'). -#}
 {% macro spark_json_path(path) -%}
     {{ return(modules.re.sub('\\."([^"]*)"', '["\\1"]', path)) }}
+{%- endmacro %}
+
+{% macro default__json_value_at(value, path) -%}
+    {{ inference_tables.unsupported_adapter('json_value_at') }}
 {%- endmacro %}

@@ -3,7 +3,7 @@
     {{ return(adapter.dispatch('list_distinct_ordered', 'inference_tables')(list_expr)) }}
 {%- endmacro %}
 
-{% macro default__list_distinct_ordered(list_expr) -%}
+{% macro spark__list_distinct_ordered(list_expr) -%}
     array_distinct({{ list_expr }})
 {%- endmacro %}
 
@@ -16,4 +16,8 @@
         ),
         lambda i: ({{ list_expr }})[i]
     )
+{%- endmacro %}
+
+{% macro default__list_distinct_ordered(list_expr) -%}
+    {{ inference_tables.unsupported_adapter('list_distinct_ordered') }}
 {%- endmacro %}

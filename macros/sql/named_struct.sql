@@ -6,7 +6,7 @@
     {{ return(adapter.dispatch('named_struct', 'inference_tables')(fields)) }}
 {%- endmacro %}
 
-{% macro default__named_struct(fields) -%}
+{% macro duckdb__named_struct(fields) -%}
     struct_pack(
         {%- for name, expression in fields.items() %}
         "{{ name }}" := {{ expression }}{{ ',' if not loop.last }}
@@ -20,4 +20,8 @@
         '{{ name }}', {{ expression }}{{ ',' if not loop.last }}
         {%- endfor %}
     )
+{%- endmacro %}
+
+{% macro default__named_struct(fields) -%}
+    {{ inference_tables.unsupported_adapter('named_struct') }}
 {%- endmacro %}

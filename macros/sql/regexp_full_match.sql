@@ -3,10 +3,14 @@
     {{ return(adapter.dispatch('regexp_full_match', 'inference_tables')(text, pattern)) }}
 {%- endmacro %}
 
-{% macro default__regexp_full_match(text, pattern) -%}
+{% macro duckdb__regexp_full_match(text, pattern) -%}
     regexp_full_match({{ text }}, '{{ pattern }}')
 {%- endmacro %}
 
 {% macro spark__regexp_full_match(text, pattern) -%}
     ({{ text }} rlike '^(?:{{ pattern }})$')
+{%- endmacro %}
+
+{% macro default__regexp_full_match(text, pattern) -%}
+    {{ inference_tables.unsupported_adapter('regexp_full_match') }}
 {%- endmacro %}

@@ -6,7 +6,7 @@
     {{ return(adapter.dispatch('string_map', 'inference_tables')(keys, values)) }}
 {%- endmacro %}
 
-{% macro default__string_map(keys, values) -%}
+{% macro duckdb__string_map(keys, values) -%}
     map(
         [{%- for key in keys %}'{{ key }}'{{ ', ' if not loop.last }}{% endfor -%}],
         [{%- for value in values %}cast({{ value }} as varchar){{ ', ' if not loop.last }}{% endfor -%}]
@@ -19,4 +19,8 @@
         '{{ key }}', cast({{ values[loop.index0] }} as string){{ ',' if not loop.last }}
         {%- endfor %}
     )
+{%- endmacro %}
+
+{% macro default__string_map(keys, values) -%}
+    {{ inference_tables.unsupported_adapter('string_map') }}
 {%- endmacro %}

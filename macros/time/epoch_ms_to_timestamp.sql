@@ -3,7 +3,7 @@
     {{ return(adapter.dispatch('epoch_ms_to_timestamp', 'inference_tables')(epoch_ms)) }}
 {%- endmacro %}
 
-{% macro default__epoch_ms_to_timestamp(epoch_ms) -%}
+{% macro duckdb__epoch_ms_to_timestamp(epoch_ms) -%}
     try(make_timestamp(cast(round(cast({{ epoch_ms }} as double) * 1000) as bigint)))
 {%- endmacro %}
 
@@ -13,4 +13,8 @@
         when cast({{ epoch_ms }} as double) between -62135596800000 and 253402300799999
             then timestamp_micros(cast(round(cast({{ epoch_ms }} as double) * 1000) as bigint))
     end
+{%- endmacro %}
+
+{% macro default__epoch_ms_to_timestamp(epoch_ms) -%}
+    {{ inference_tables.unsupported_adapter('epoch_ms_to_timestamp') }}
 {%- endmacro %}

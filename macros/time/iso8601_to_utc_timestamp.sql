@@ -7,7 +7,7 @@
     {{ return(adapter.dispatch('iso8601_to_utc_timestamp', 'inference_tables')(text)) }}
 {%- endmacro %}
 
-{% macro default__iso8601_to_utc_timestamp(text) -%}
+{% macro duckdb__iso8601_to_utc_timestamp(text) -%}
     case
         when regexp_matches({{ text }}, '\d:\d\d(:\d\d(\.\d+)?)?\s*([zZ]|[+-]\d\d(:?\d\d)?)$')
             {#- DuckDB's zoned cast wants seconds and no blank before the zone. #}
@@ -26,4 +26,8 @@
         regexp_replace({{ text }}, '(\\d)\\s+([zZ]|[+-]\\d\\d(:?\\d\\d)?)$', '$1$2'),
         '([T ]\\d\\d:\\d\\d)([zZ+-])', '$1:00$2'
     ) as timestamp)
+{%- endmacro %}
+
+{% macro default__iso8601_to_utc_timestamp(text) -%}
+    {{ inference_tables.unsupported_adapter('iso8601_to_utc_timestamp') }}
 {%- endmacro %}

@@ -11,7 +11,7 @@
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
 {#- Each body is parsed once, into every shape SPEC §3 and §6 read (absent shapes give NULL). -#}
-{%- set message_list = [{'role': 'string', 'content': 'json'}] -%}
+{%- set message_list = [{'role': 'string', 'type': 'string', 'content': 'json'}] -%}
 {%- set usage = {
     'prompt_tokens': 'json', 'completion_tokens': 'json',
     'input_tokens': 'json', 'output_tokens': 'json',
@@ -22,12 +22,21 @@
     'dataframe_records': 'json', 'stream': 'json', 'usage_context': 'string_map',
 } -%}
 {%- set response_shape = {
-    'choices': [{'message': {'content': 'json'}, 'text': 'json'}],
-    'output': [{'type': 'string', 'role': 'string', 'content': 'json'}],
-    'messages': message_list, 'content': 'json', 'databricks_output': {'trace': 'json'},
+    'choices': [{
+        'index': 'json', 'message': {'content': 'json', 'refusal': 'json'}, 'text': 'json'
+    }],
+    'output': message_list, 'messages': message_list, 'content': 'json',
+    'databricks_output': {'trace': 'json'}, 'usage': usage,
+} -%}
+{#- One event of a stream, whatever its kind (SPEC §3 rule 5): chat-completion and chat-agent
+    chunks, Responses events, Anthropic events. `delta` is an object or a string by kind. -#}
+{%- set stream_event = {
+    'type': 'string', 'index': 'json',
+    'choices': [{'index': 'json', 'delta': {'content': 'json', 'refusal': 'json'}}],
+    'delta': 'json', 'item': {'type': 'string', 'role': 'string', 'content': 'json'},
+    'response': {'output': message_list, 'usage': usage}, 'message': {'usage': usage},
     'usage': usage,
 } -%}
-{%- set stream_chunk = {'choices': [{'delta': {'content': 'string'}}], 'usage': usage} -%}
 
 with
 
@@ -72,32 +81,37 @@ bodies as (
             when response_kind = 'object'
                 then {{ inference_tables.json_parse('response_body', response_shape) }}
         end as response_fields,
-        case
-            when response_kind = 'array'
-                then {{ inference_tables.json_parse('response_body', [stream_chunk]) }}
-            when response_kind is null
-                then {{ inference_tables.sse_chunks('response_body', stream_chunk) }}
-        end as response_chunks
+        {{ inference_tables.stream_events('response_body', 'response_kind', stream_event) }}
+            as response_events
     from body_kinds
 ),
 
 request_parts as (
     select
         *,
+        {#- SPEC §3 request rule 2: Responses input items. #}
         case
-            when {{ inference_tables.json_kind('request_fields.input') }} = 'array'
+            when {{ inference_tables.json_is_array_of('request_fields.input', 'object') }}
                 then {{ inference_tables.json_parse('request_fields.input', message_list) }}
         end as request_input_items,
+        {#- SPEC §3 request rule 3: embeddings or batched prompts, input before prompt. #}
+        case
+            when {{ inference_tables.json_is_array_of('request_fields.input', 'string') }}
+                then {{ inference_tables.json_string_array('request_fields.input') }}
+            when {{ inference_tables.json_is_array_of('request_fields.prompt', 'string') }}
+                then {{ inference_tables.json_string_array('request_fields.prompt') }}
+        end as request_strings,
+        {#- A stream is a response with at least one event object. #}
+        case
+            when {{ inference_tables.list_element('response_events', 1) }} is not null
+                then response_events
+        end as response_stream,
         {#- A JSON null trace is no trace. #}
         case
             when {{ inference_tables.json_kind('response_fields.databricks_output.trace') }}
                 is not null
                 then response_fields.databricks_output.trace
-        end as trace,
-        {#- SPEC §6: a stream's tokens are the running totals of its last chunk with usage. #}
-        coalesce(
-            response_fields.usage, {{ inference_tables.last_chunk_usage('response_chunks') }}
-        ) as response_usage
+        end as trace
     from bodies
 ),
 
@@ -109,11 +123,14 @@ extracted as (
         legacy_model_version,
         {#- SPEC §3 `request`: the first rule that applies. #}
         case
-            when request_fields.messages is not null then {{ inference_tables.message_content_text(
-                inference_tables.last_message_content(
-                    'request_fields.messages', 'user', fallback_to_last=true)) }}
-            when request_input_items is not null then {{ inference_tables.message_content_text(
-                inference_tables.last_message_content('request_input_items', 'user', fallback_to_last=true)) }}
+            when request_fields.messages is not null
+                then {{ inference_tables.last_message_text(
+                    'request_fields.messages', 'user', skip_null_text=true, fallback_to_last=true) }}
+            when request_input_items is not null
+                then {{ inference_tables.last_message_text(
+                    'request_input_items', 'user', skip_null_text=true, fallback_to_last=true) }}
+            when {{ inference_tables.list_element('request_strings', 1) }} is not null
+                then {{ inference_tables.list_string_agg('request_strings', 'chr(10)') }}
             when {{ inference_tables.json_kind('request_fields.input') }} = 'string'
                 then {{ inference_tables.json_text('request_fields.input') }}
             when {{ inference_tables.json_kind('request_fields.query') }} = 'string'
@@ -125,15 +142,15 @@ extracted as (
         case
             when response_fields.choices is not null
                 then {{ inference_tables.chat_completion_text('response_fields.choices') }}
-            when response_fields.output is not null then {{ inference_tables.message_content_text(
-                inference_tables.last_message_content(
-                    'response_fields.output', 'assistant', item_type='message')) }}
-            when response_fields.messages is not null then {{ inference_tables.message_content_text(
-                inference_tables.last_message_content('response_fields.messages', 'assistant')) }}
-            when {{ inference_tables.json_kind('response_fields.content') }} = 'string'
-                then {{ inference_tables.json_text('response_fields.content') }}
-            when response_chunks is not null
-                then {{ inference_tables.stream_chunks_text('response_chunks') }}
+            when response_fields.output is not null
+                then {{ inference_tables.last_message_text(
+                    'response_fields.output', 'assistant', item_type='message') }}
+            when response_fields.messages is not null
+                then {{ inference_tables.last_message_text('response_fields.messages', 'assistant') }}
+            when {{ inference_tables.json_kind('response_fields.content') }} in ('string', 'array')
+                then {{ inference_tables.message_content_text('response_fields.content') }}
+            when response_stream is not null
+                then {{ inference_tables.stream_text('response_stream') }}
         end as response_text,
         coalesce(
             {{ inference_tables.json_text('request_fields.databricks_options.conversation_id') }},
@@ -148,22 +165,24 @@ extracted as (
                 'request_fields.dataframe_records', '$[0].retrieval_assessments')) }} is not null
         ) as is_feedback_request,
         request_fields.dataframe_records as feedback_records,
-        {#- SPEC §6 usage. #}
+        {#- SPEC §6 usage: a body's own `usage`, else a stream's last running totals. #}
         coalesce(
-            {{ inference_tables.json_integer('response_usage.prompt_tokens') }},
-            {{ inference_tables.json_integer('response_usage.input_tokens') }}
+            {{ inference_tables.usage_token_count('response_fields.usage', 'input') }},
+            {{ inference_tables.stream_token_count('response_stream', 'input') }}
         ) as input_token_count,
         coalesce(
-            {{ inference_tables.json_integer('response_usage.completion_tokens') }},
-            {{ inference_tables.json_integer('response_usage.output_tokens') }}
+            {{ inference_tables.usage_token_count('response_fields.usage', 'output') }},
+            {{ inference_tables.stream_token_count('response_stream', 'output') }}
         ) as output_token_count,
-        {#- Every message counts, not only the one `request_text` picks; a string input,
-            query or prompt is `request_text` itself (final CTE). #}
+        {#- Every message, item or string counts, not only the one `request_text` picks; a
+            string input, query or prompt is `request_text` itself (final CTE). #}
         case
             when request_fields.messages is not null
                 then {{ inference_tables.messages_character_count('request_fields.messages') }}
             when request_input_items is not null
                 then {{ inference_tables.messages_character_count('request_input_items') }}
+            when {{ inference_tables.list_element('request_strings', 1) }} is not null
+                then {{ inference_tables.strings_character_count('request_strings') }}
         end as messages_character_count,
         request_fields.usage_context,
         (
@@ -171,7 +190,7 @@ extracted as (
                 {{ inference_tables.json_kind('request_fields.stream') }} = 'boolean'
                 and {{ inference_tables.json_text('request_fields.stream') }} = 'true'
             )
-            or response_chunks is not null
+            or response_stream is not null
         ) as is_streaming
     from request_parts
 ),

@@ -73,7 +73,7 @@ fields as (
         {%- endfor %}
         record.request as request_text,
         record.response as response_text,
-        {{ inference_tables.json_is_string_array('record.logging_error_codes') }}
+        {{ inference_tables.json_is_array_of('record.logging_error_codes', 'string') }}
             as is_error_codes_string_array,
         {{ inference_tables.json_is_string_object('record.request_metadata') }}
             as is_request_metadata_string_object,

@@ -1,0 +1,6 @@
+{#- SPEC §4 `ratings` as a data_type structure: MAP(name, STRUCT(value, double_value, rationale)). -#}
+{% macro assessment_ratings_structure() -%}
+    {{ return(inference_tables.map_of({
+        'value': 'string', 'double_value': 'double', 'rationale': 'string'
+    })) }}
+{%- endmacro %}

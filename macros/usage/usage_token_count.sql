@@ -1,0 +1,13 @@
+{#-
+    SPEC §6 tokens of a parsed `usage` struct (fields prompt_tokens, completion_tokens,
+    input_tokens, output_tokens as JSON): `direction` 'input' is prompt_tokens, else
+    input_tokens; 'output' is completion_tokens, else output_tokens. Only JSON integers count.
+-#}
+{% macro usage_token_count(usage, direction) -%}
+    {%- set fields = {'input': ['prompt_tokens', 'input_tokens'],
+        'output': ['completion_tokens', 'output_tokens']}[direction] -%}
+    coalesce(
+        {{ inference_tables.json_integer(usage ~ '.' ~ fields[0]) }},
+        {{ inference_tables.json_integer(usage ~ '.' ~ fields[1]) }}
+    )
+{%- endmacro %}
