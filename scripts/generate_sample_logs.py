@@ -82,6 +82,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from sample_logs import provider_shapes
+
 MAX_PAYLOAD_BYTES = 1_048_576
 LINES_PER_FILE = 250_000
 MIN_LINES_FOR_EVERY_KIND = 2000
@@ -414,6 +416,10 @@ def chat_request(rng: random.Random, intl: bool, stream: bool) -> JsonObj:
 
 
 def completions_request(rng: random.Random, intl: bool) -> JsonObj:
+    """A completions request; a batched one sends `prompt` as an array of strings."""
+    if rng.random() < 0.2:
+        prompts = [sentence(rng, 4, 10, intl) for _ in range(rand_int(rng, 2, 3))]
+        return {"prompt": prompts, "max_tokens": 64}
     return {"prompt": paragraph(rng, 1, 3, intl), "max_tokens": 256, "temperature": 0.5}
 
 
@@ -455,6 +461,9 @@ def query_request(rng: random.Random, intl: bool) -> JsonObj:
 
 
 def embeddings_request(rng: random.Random, intl: bool) -> JsonObj:
+    """An embeddings request; a batch sends `input` as an array of strings."""
+    if rng.random() < 0.3:
+        return {"input": [sentence(rng, 4, 12, intl) for _ in range(rand_int(rng, 2, 4))]}
     return {"input": paragraph(rng, 1, 4, intl)}
 
 
@@ -561,7 +570,17 @@ def trace_v1(rng: random.Random, ts_ms: int) -> JsonObj:
 
 
 def trace_v2(rng: random.Random, ts_ms: int) -> JsonObj:
+    """MLflow 2: the version at the top level, or in `info.request_metadata` (it has `info`)."""
     request_id = "tr-" + hex_id(rng, 32)
+    if rng.random() < 0.5:
+        info = {
+            "request_id": request_id,
+            "timestamp_ms": ts_ms,
+            "status": "OK",
+            "request_metadata": {"mlflow.trace_schema.version": "2"},
+            "tags": {"mlflow.traceName": "agent"},
+        }
+        return {"info": info, "data": {"spans": trace_spans(rng, ts_ms, request_id)}}
     return {
         "mlflow.trace_schema.version": 2,
         "request_id": request_id,
@@ -687,29 +706,69 @@ def pick_entity(rng: random.Random) -> str:
 
 
 def chat_exchange(rng: random.Random, intl: bool, ts_ms: int) -> Exchange:
-    """Chat completions, streamed (chunk array or SSE text) in a quarter of the cases."""
+    """Chat completions, streamed (chunk array or SSE text) in a quarter of the cases; some
+    answers are refusals, some have n = 2 choices, some streams send parts deltas."""
     stream = rng.random() < 0.25
     request = chat_request(rng, intl, stream)
     answer = paragraph(rng, 2, 4, intl)
     prompt_tokens = rand_int(rng, 20, 900)
+    r = rng.random()
     if not stream:
+        if r < 0.03:
+            refusal = "I can't help with that request."
+            return request, provider_shapes.refusal_response(rng, refusal, prompt_tokens), False
+        if r < 0.08:
+            other = sentence(rng, 6, 14, intl)
+            response = provider_shapes.two_choice_response(rng, answer, other, prompt_tokens)
+            return request, response, False
         return request, chat_response(rng, answer, prompt_tokens), False
-    chunks = stream_chunks(rng, answer, prompt_tokens)
+    if r < 0.2:
+        other = sentence(rng, 6, 14, intl)
+        chunks = provider_shapes.chat_chunks_with_variants(rng, answer, prompt_tokens, other)
+    else:
+        chunks = stream_chunks(rng, answer, prompt_tokens)
     return request, (chunks if rng.random() < 0.5 else sse_text(chunks)), True
+
+
+def anthropic_exchange(rng: random.Random, intl: bool, ts_ms: int) -> Exchange:
+    """Anthropic Messages, streamed as SSE with event lines or as an event array in a third."""
+    stream = rng.random() < 0.35
+    question = paragraph(rng, 1, 3, intl)
+    request = provider_shapes.anthropic_request(rng, question, sentence(rng, 6, 12, False), stream)
+    answer = paragraph(rng, 2, 4, intl)
+    input_tokens = rand_int(rng, 20, 900)
+    if not stream:
+        return request, provider_shapes.anthropic_response(rng, answer, input_tokens), False
+    events = provider_shapes.anthropic_stream(rng, answer, input_tokens)
+    if rng.random() < 0.7:
+        return request, provider_shapes.sse_events(events, named=True), True
+    return request, events, True
+
+
+def responses_exchange(rng: random.Random, intl: bool, ts_ms: int) -> Exchange:
+    """OpenAI Responses, streamed as events (SSE with event lines, or an array) in a third."""
+    request = responses_request(rng, intl)
+    answer = paragraph(rng, 2, 4, intl)
+    prompt_tokens = rand_int(rng, 20, 900)
+    if rng.random() >= 0.35:
+        return request, responses_response(rng, answer, prompt_tokens), False
+    request["stream"] = True
+    events = provider_shapes.responses_stream(rng, answer, prompt_tokens)
+    if rng.random() < 0.7:
+        return request, provider_shapes.sse_events(events, named=True), True
+    return request, events, True
 
 
 def generic_exchange(rng: random.Random, intl: bool, ts_ms: int) -> Exchange:
     r = rng.random()
-    if r < 0.6:
+    if r < 0.5:
         return chat_exchange(rng, intl, ts_ms)
+    if r < 0.65:
+        return anthropic_exchange(rng, intl, ts_ms)
+    if r < 0.85:
+        return responses_exchange(rng, intl, ts_ms)
     answer = paragraph(rng, 2, 4, intl)
     prompt_tokens = rand_int(rng, 20, 900)
-    if r < 0.85:
-        return (
-            responses_request(rng, intl),
-            responses_response(rng, answer, prompt_tokens),
-            False,
-        )
     return (
         completions_request(rng, intl),
         completion_response(rng, answer, prompt_tokens),
@@ -720,6 +779,10 @@ def generic_exchange(rng: random.Random, intl: bool, ts_ms: int) -> Exchange:
 def agent_exchange(rng: random.Random, intl: bool, ts_ms: int) -> Exchange:
     r = rng.random()
     answer = paragraph(rng, 2, 4, intl)
+    if r < 0.12:  # a streamed chat agent (MLflow ChatAgentChunk)
+        request = {**agent_request(rng, intl), "stream": True}
+        chunks = provider_shapes.chat_agent_stream(rng, answer)
+        return request, (chunks if rng.random() < 0.5 else sse_text(chunks)), True
     if r < 0.7:
         return agent_request(rng, intl), agent_response(rng, answer, ts_ms), False
     if r < 0.85:
@@ -742,7 +805,8 @@ def build_exchange(
     """(request body, response body, response is a stream) for a successful request."""
     if entity == "se-embed-001":
         request = embeddings_request(rng, intl)
-        return request, embeddings_response(rng, token_count(request["input"])), False
+        texts = request["input"] if isinstance(request["input"], list) else [request["input"]]
+        return request, embeddings_response(rng, token_count(" ".join(texts))), False
     if entity == "se-agent-001":
         return agent_exchange(rng, intl, ts_ms)
     if entity == "se-chat-002":

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from conftest import DbtProject
 from generate_sample_logs import generate
+from stream_oracle import stream_events, stream_text
 
 SAMPLE_LINES = 6000
 
@@ -78,10 +79,8 @@ def test_size_limit_and_streams_match_the_generator(
         )
         == expected["oversize_request_rows"]
     )
-    streamed = count(
-        project,
-        "select count(*) from payload where response like '[%' or response like 'data:%'",
-    )
+    responses = project.query("select response from payload where response is not null")
+    streamed = sum(bool(stream_events(response)) for (response,) in responses)
     assert streamed == expected["streaming_response_rows"]
 
 
@@ -128,7 +127,8 @@ def test_usage_has_one_row_per_payload_row_with_counts(
         count(
             project,
             "select count(*) from endpoint_usage u join payload p using (databricks_request_id)"
-            " where (p.response like '[%' or p.response like 'data:%') and not u.request_streaming",
+            " where (p.response like '[{%' or p.response like '%data:%')"
+            " and not u.request_streaming",
         )
         == 0
     )
@@ -156,3 +156,32 @@ def test_the_daily_rollup_adds_up_to_the_request_fact(
         "select count(*), count(*), sum(input_token_count) from inference_requests"
     )[0]
     assert totals == fact
+
+
+def test_stream_answers_match_an_independent_reading(
+    generated: tuple[DbtProject, dict[str, Any]],
+) -> None:
+    """Every streamed answer of the sample, all four kinds, equals a plain-Python reading."""
+    project, expected = generated
+    rows = project.query(
+        "select p.response, l.response, u.input_token_count, u.output_token_count"
+        " from payload p join payload_request_logs l using (databricks_request_id)"
+        " join endpoint_usage u using (databricks_request_id) where p.response is not null"
+    )
+    streams = [row for row in rows if stream_events(row[0])]
+    assert len(streams) == expected["streaming_response_rows"]
+    wrong = [
+        (raw[:120], text, stream_text(raw)) for raw, text, *_ in streams if text != stream_text(raw)
+    ]
+    assert wrong[:3] == []
+    kinds = {
+        "anthropic": '"message_start"',
+        "responses": '"response.output_text.delta"',
+        "chat_agent": '{"delta":{"role":"assistant"',
+        "chat_chunks": "chat.completion.chunk",
+    }
+    for kind, marker in kinds.items():
+        of_kind = [row for row in streams if marker in row[0]]
+        assert of_kind, f"no {kind} stream in the sample"
+        if kind in ("anthropic", "chat_chunks"):  # both always report their usage
+            assert all(row[2] is not None and row[3] is not None for row in of_kind), kind

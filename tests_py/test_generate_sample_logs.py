@@ -211,9 +211,19 @@ def assessment_count(records: list[dict[str, Any]]) -> int:
 
 
 def is_stream_response(value: Any) -> bool:
+    """SPEC §3 rule 5: a JSON array holding an object, or SSE text with a JSON-object payload."""
     if isinstance(value, list):
-        return bool(value) and all(isinstance(c, dict) and "choices" in c for c in value)
-    return isinstance(value, str) and value.startswith("data: ")
+        return any(isinstance(event, dict) for event in value)
+    if not isinstance(value, str):
+        return False
+    for line in re.split(r"\r\n|\r|\n", value):
+        if line.startswith("data:"):
+            try:
+                if isinstance(json.loads(line[5:]), dict):
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def utf8_len(text: str | None) -> int:
@@ -565,9 +575,89 @@ def response_shape(body: Any) -> str:
 
 
 def trace_version(trace: dict[str, Any]) -> str:
-    if "info" in trace:
-        return "v3"
-    return "v2" if trace.get("mlflow.trace_schema.version") == 2 else "v1"
+    info = trace.get("info") or {}
+    explicit = str(
+        trace.get("mlflow.trace_schema.version")
+        or info.get("request_metadata", {}).get("mlflow.trace_schema.version")
+        or info.get("trace_metadata", {}).get("mlflow.trace_schema.version")
+    )
+    if explicit in ("2", "3"):
+        return "v" + explicit
+    return "v3" if info else "v1"
+
+
+def stream_events(body: Any) -> list[dict[str, Any]]:
+    """The JSON-object events of a stream body (array or SSE text), else []."""
+    if isinstance(body, list):
+        return [event for event in body if isinstance(event, dict)]
+    events = []
+    if isinstance(body, str):
+        for line in re.split(r"\r\n|\r|\n", body):
+            if line.startswith("data:") and line[5:].strip().startswith("{"):
+                events.append(json.loads(line[5:]))
+    return events
+
+
+def provider_shapes(request: Any, response: Any) -> set[str]:
+    """The SPEC §3 (revised) shapes a request/response pair shows."""
+    shapes = set()
+    events = stream_events(response)
+    types = {event.get("type") for event in events}
+    choices = [c for e in events for c in e.get("choices", [])]
+    shapes.update(
+        name
+        for name, present in {
+            "anthropic_events": "message_start" in types,
+            "responses_events": "response.output_text.delta" in types,
+            "responses_completed": "response.completed" in types,
+            "chat_agent_chunks": any(
+                "type" not in e and isinstance(e.get("delta"), dict)
+                for e in stream_events(response)
+            ),
+            "parts_deltas": any(isinstance(c["delta"].get("content"), list) for c in choices),
+            "n2_chunks": any(c.get("index") == 1 for c in choices),
+        }.items()
+        if present
+    )
+    if isinstance(response, dict):
+        first = (response.get("choices") or [{}])[0]
+        if response.get("type") == "message" and isinstance(response.get("content"), list):
+            shapes.add("anthropic_message")
+        if first.get("message", {}).get("refusal"):
+            shapes.add("refusal")
+        if first.get("index") == 1:
+            shapes.add("n2_choices")
+    if isinstance(request, dict):
+        for key in ("input", "prompt"):
+            if isinstance(request.get(key), list) and all(
+                isinstance(item, str) for item in request[key]
+            ):
+                shapes.add(key + "_strings")
+        last = (request.get("messages") or [{}])[-1]
+        content = last.get("content")
+        if (
+            last.get("role") == "user"
+            and isinstance(content, list)
+            and all(part.get("type") == "tool_result" for part in content)
+        ):
+            shapes.add("tool_result_turn")
+    return shapes
+
+
+def test_every_provider_shape_is_written(generated: tuple[Path, dict, Scan]) -> None:
+    _, _, result = generated
+    seen: Counter[str] = Counter()
+    for record in result.payload.values():
+        response = record.get("response")
+        if isinstance(response, str) and not stream_events(response):
+            response = body_json(response)
+        seen.update(provider_shapes(body_json(record.get("request")), response))
+    expected = {
+        "anthropic_events", "responses_events", "responses_completed", "chat_agent_chunks",
+        "parts_deltas", "n2_chunks", "anthropic_message", "refusal", "n2_choices",
+        "input_strings", "prompt_strings", "tool_result_turn",
+    }  # fmt: skip
+    assert expected - set(seen) == set()
 
 
 def test_request_and_response_shapes(generated: tuple[Path, dict, Scan]) -> None:
@@ -584,7 +674,7 @@ def test_request_and_response_shapes(generated: tuple[Path, dict, Scan]) -> None
         request = body_json(raw_request)
         requests[request_shape(request)] += 1
         response = raw_response
-        if isinstance(raw_response, str) and not raw_response.startswith("data: "):
+        if isinstance(raw_response, str) and not stream_events(raw_response):
             response = body_json(raw_response)
         responses[response_shape(response)] += 1
         if isinstance(response, dict) and "databricks_output" in response:

@@ -11,7 +11,7 @@ from conftest import DbtProject
 from generate_sample_logs import generate
 from spark_tables import SparkDbtProject, normalised_rows
 
-COMPARED_TABLES = ["payload", "payload_request_logs", "payload_assessment_logs"]
+COMPARED_TABLES = ["payload", "payload_request_logs", "payload_assessment_logs", "endpoint_usage"]
 
 
 @pytest.fixture(scope="module")

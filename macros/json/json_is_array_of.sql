@@ -26,7 +26,7 @@
     coalesce(
         {{ inference_tables.json_kind(value) }} = 'array'
         and forall(
-            variant_get({{ value }}, '$', 'array<variant>'),
+            try_variant_get({{ value }}, '$', 'array<variant>'),
             element -> {{ inference_tables.json_kind('element') }} = '{{ kind }}'
         ),
         false

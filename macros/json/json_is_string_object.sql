@@ -14,7 +14,7 @@
     coalesce(
         {{ inference_tables.json_kind(value) }} = 'object'
         and forall(
-            map_values(variant_get({{ value }}, '$', 'map<string, variant>')),
+            map_values(try_variant_get({{ value }}, '$', 'map<string, variant>')),
             element -> schema_of_variant(element) in ('STRING', 'VOID')
         ),
         false

@@ -146,7 +146,8 @@ extracted as (
                 then {{ inference_tables.last_message_text(
                     'response_fields.output', 'assistant', item_type='message') }}
             when response_fields.messages is not null
-                then {{ inference_tables.last_message_text('response_fields.messages', 'assistant') }}
+                then {{ inference_tables.last_message_text(
+                    'response_fields.messages', 'assistant') }}
             when {{ inference_tables.json_kind('response_fields.content') }} in ('string', 'array')
                 then {{ inference_tables.message_content_text('response_fields.content') }}
             when response_stream is not null

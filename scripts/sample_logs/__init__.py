@@ -1,0 +1,1 @@
+"""Building blocks of the sample log generator (scripts/generate_sample_logs.py)."""
