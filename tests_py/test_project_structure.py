@@ -120,3 +120,42 @@ def test_the_bi_marts_are_behind_exposures(manifest: dict[str, Any]) -> None:
         "endpoint_usage",
         "training_corpus",
     }
+
+
+PRIMITIVE_FOLDERS = ("macros/json/", "macros/sql/", "macros/time/")
+DOMAIN_FOLDERS = ("macros/agent/", "macros/usage/", "macros/payload/")
+
+
+def project_macros(manifest: dict[str, Any], folders: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [
+        macro
+        for macro in manifest["macros"].values()
+        if macro["package_name"] == PACKAGE and macro["original_file_path"].startswith(folders)
+    ]
+
+
+def test_domain_macros_have_one_body(manifest: dict[str, Any]) -> None:
+    """A SPEC rule is written once: engine variants live only in the primitives."""
+    variants = [
+        macro["name"]
+        for macro in project_macros(manifest, DOMAIN_FOLDERS)
+        if macro["name"].startswith(ADAPTER_PREFIXES) or "adapter.dispatch" in macro["macro_sql"]
+    ]
+    assert variants == []
+
+
+def test_primitives_refuse_unknown_adapters(manifest: dict[str, Any]) -> None:
+    """Every dispatched primitive has duckdb__ and spark__ bodies, and a default__ that raises."""
+    macros = {macro["name"]: macro for macro in project_macros(manifest, PRIMITIVE_FOLDERS)}
+    dispatched = [
+        name for name, macro in macros.items() if "adapter.dispatch" in macro["macro_sql"]
+    ]
+    assert len(dispatched) > 20
+    problems = [
+        name
+        for name in dispatched
+        if f"duckdb__{name}" not in macros
+        or f"spark__{name}" not in macros
+        or "unsupported_adapter" not in macros.get(f"default__{name}", {}).get("macro_sql", "")
+    ]
+    assert problems == []

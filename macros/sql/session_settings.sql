@@ -7,8 +7,7 @@
 {%- endmacro %}
 
 {% macro default__session_settings() -%}
-    {{ exceptions.raise_compiler_error(
-        "inference_tables supports the duckdb, spark and databricks adapters, not " ~ target.type) }}
+    {{ inference_tables.unsupported_adapter('session_settings') }}
 {%- endmacro %}
 
 {% macro duckdb__session_settings() -%}
