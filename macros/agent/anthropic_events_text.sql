@@ -13,7 +13,7 @@
         'event',
         inference_tables.named_struct({
             'block': 'coalesce(' ~ inference_tables.json_integer('event.index') ~ ', 0)',
-            'text': 'case when ' ~ inference_tables.json_kind(text) ~ " = 'string' then "
+            'text': 'case when ' ~ inference_tables.json_kind_in(text, ['string']) ~ ' then '
                 ~ inference_tables.json_text(text) ~ ' end',
         })) -%}
     {{ inference_tables.list_string_agg(inference_tables.list_transform(

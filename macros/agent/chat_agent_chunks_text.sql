@@ -6,7 +6,7 @@
     {{ inference_tables.list_string_agg(inference_tables.list_transform(
         inference_tables.list_filter(
             events, 'event',
-            'event.type is null and ' ~ inference_tables.json_kind('event.delta') ~ " = 'object'"),
+            'event.type is null and ' ~ inference_tables.json_kind_in('event.delta', ['object'])),
         'event',
         inference_tables.message_content_text(
             inference_tables.json_value_at('event.delta', '$.content'))

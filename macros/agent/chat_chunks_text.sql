@@ -4,16 +4,15 @@
     concatenated `delta.refusal` strings. NULL when neither is found.
 -#}
 {% macro chat_chunks_text(events) -%}
-    {%- set choice = inference_tables.index_zero_choice('event.choices') -%}
-    {%- set refusal = choice ~ '.delta.refusal' -%}
-    coalesce(
-        {{ inference_tables.list_string_agg(inference_tables.list_transform(
-            events, 'event', inference_tables.message_content_text(choice ~ '.delta.content')
-        ), "''") }},
-        {{ inference_tables.list_string_agg(inference_tables.list_transform(
-            events, 'event',
-            'case when ' ~ inference_tables.json_kind(refusal) ~ " = 'string' then "
-                ~ inference_tables.json_text(refusal) ~ ' end'
-        ), "''") }}
-    )
+    {%- set deltas = inference_tables.list_transform(
+        events, 'event', inference_tables.index_zero_choice('event.choices') ~ '.delta') -%}
+    {{ inference_tables.let(deltas, 'deltas', 'coalesce('
+        ~ inference_tables.list_string_agg(inference_tables.list_transform(
+            'deltas', 'delta', inference_tables.message_content_text('delta.content')), "''")
+        ~ ', '
+        ~ inference_tables.list_string_agg(inference_tables.list_transform(
+            'deltas', 'delta',
+            'case when ' ~ inference_tables.json_kind_in('delta.refusal', ['string']) ~ ' then '
+                ~ inference_tables.json_text('delta.refusal') ~ ' end'), "''")
+        ~ ')') }}
 {%- endmacro %}

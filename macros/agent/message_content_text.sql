@@ -5,12 +5,15 @@
     audio, tool_use, tool_result, reasoning, refusal) contribute nothing; other values give NULL.
 -#}
 {% macro message_content_text(content) -%}
-    {%- set parts = inference_tables.json_parse(content, [{'type': 'string', 'text': 'string'}]) -%}
-    case {{ inference_tables.json_kind(content) }}
-        when 'string' then {{ inference_tables.json_text(content) }}
-        when 'array' then {{ inference_tables.list_string_agg(
+    {%- set parts = inference_tables.json_parse(
+        'content_value', [{'type': 'string', 'text': 'string'}]) -%}
+    {{ inference_tables.let(content, 'content_value',
+        'case when ' ~ inference_tables.json_kind_in('content_value', ['string'])
+        ~ ' then ' ~ inference_tables.json_text('content_value')
+        ~ ' when ' ~ inference_tables.json_kind_in('content_value', ['array'])
+        ~ ' then ' ~ inference_tables.list_string_agg(
             inference_tables.list_transform(parts, 'part',
                 "case when part.type in ('text', 'input_text', 'output_text') then part.text end"),
-            'chr(10)') }}
-    end
+            'chr(10)')
+        ~ ' end') }}
 {%- endmacro %}

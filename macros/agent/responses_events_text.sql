@@ -18,7 +18,7 @@
             inference_tables.list_filter(
                 events, 'event', "event.type = 'response.output_text.delta'"),
             'event',
-            'case when ' ~ inference_tables.json_kind('event.delta') ~ " = 'string' then "
+            'case when ' ~ inference_tables.json_kind_in('event.delta', ['string']) ~ ' then '
                 ~ inference_tables.json_text('event.delta') ~ ' end'
         ), "''") }}
     )

@@ -10,7 +10,7 @@
             inference_tables.list_filter(
                 inference_tables.json_parse(body, ['json']),
                 'event',
-                inference_tables.json_kind('event') ~ " = 'object'"),
+                inference_tables.json_kind_in('event', ['object'])),
             'event',
             inference_tables.json_parse('event', structure)) }}
         when {{ body_kind }} is null then {{ inference_tables.list_transform(

@@ -6,8 +6,7 @@
 {% macro usage_token_count(usage, direction) -%}
     {%- set fields = {'input': ['prompt_tokens', 'input_tokens'],
         'output': ['completion_tokens', 'output_tokens']}[direction] -%}
-    coalesce(
-        {{ inference_tables.json_integer(usage ~ '.' ~ fields[0]) }},
-        {{ inference_tables.json_integer(usage ~ '.' ~ fields[1]) }}
-    )
+    {{ inference_tables.let(usage, 'token_usage', 'coalesce('
+        ~ inference_tables.json_integer('token_usage.' ~ fields[0]) ~ ', '
+        ~ inference_tables.json_integer('token_usage.' ~ fields[1]) ~ ')') }}
 {%- endmacro %}

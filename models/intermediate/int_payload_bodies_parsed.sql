@@ -131,11 +131,11 @@ extracted as (
                     'request_input_items', 'user', skip_null_text=true, fallback_to_last=true) }}
             when {{ inference_tables.list_element('request_strings', 1) }} is not null
                 then {{ inference_tables.list_string_agg('request_strings', 'chr(10)') }}
-            when {{ inference_tables.json_kind('request_fields.input') }} = 'string'
+            when {{ inference_tables.json_kind_in('request_fields.input', ['string']) }}
                 then {{ inference_tables.json_text('request_fields.input') }}
-            when {{ inference_tables.json_kind('request_fields.query') }} = 'string'
+            when {{ inference_tables.json_kind_in('request_fields.query', ['string']) }}
                 then {{ inference_tables.json_text('request_fields.query') }}
-            when {{ inference_tables.json_kind('request_fields.prompt') }} = 'string'
+            when {{ inference_tables.json_kind_in('request_fields.prompt', ['string']) }}
                 then {{ inference_tables.json_text('request_fields.prompt') }}
         end as request_text,
         {#- SPEC §3 `response`: the first rule that applies. #}
@@ -148,7 +148,7 @@ extracted as (
             when response_fields.messages is not null
                 then {{ inference_tables.last_message_text(
                     'response_fields.messages', 'assistant') }}
-            when {{ inference_tables.json_kind('response_fields.content') }} in ('string', 'array')
+            when {{ inference_tables.json_kind_in('response_fields.content', ['string', 'array']) }}
                 then {{ inference_tables.message_content_text('response_fields.content') }}
             when response_stream is not null
                 then {{ inference_tables.stream_text('response_stream') }}
@@ -188,7 +188,7 @@ extracted as (
         request_fields.usage_context,
         (
             (
-                {{ inference_tables.json_kind('request_fields.stream') }} = 'boolean'
+                {{ inference_tables.json_kind_in('request_fields.stream', ['boolean']) }}
                 and {{ inference_tables.json_text('request_fields.stream') }} = 'true'
             )
             or response_stream is not null
