@@ -17,46 +17,38 @@
 {%- endmacro %}
 
 {% macro duckdb__data_type(structure) -%}
-    {%- set names = {
-        'string': 'varchar', 'integer': 'integer', 'bigint': 'bigint', 'double': 'double',
-        'boolean': 'boolean'
-    } -%}
-    {%- if structure is mapping and '__map_of__' in structure -%}
-        map(varchar, {{ inference_tables.duckdb__data_type(structure['__map_of__']) }})
-    {%- elif structure is mapping -%}
-        struct(
-        {%- for field, field_structure in structure.items() -%}
-            "{{ field }}" {{ inference_tables.duckdb__data_type(field_structure) }}
-            {{- ', ' if not loop.last }}
-        {%- endfor -%}
-        )
-    {%- elif structure is iterable and structure is not string and structure | length == 1 -%}
-        {{ inference_tables.duckdb__data_type(structure[0]) }}[]
-    {%- elif structure in names -%}
-        {{ names[structure] }}
-    {%- else -%}
-        {{ exceptions.raise_compiler_error("data_type: unknown structure " ~ structure) }}
-    {%- endif -%}
+    {{ inference_tables.spelled_data_type(structure, {
+        'names': {'string': 'varchar', 'integer': 'integer', 'bigint': 'bigint',
+            'double': 'double', 'boolean': 'boolean'},
+        'map': 'map(varchar, @)', 'struct': 'struct(@)', 'field': '"@" ', 'list': '@[]',
+    }) }}
 {%- endmacro %}
 
 {% macro spark__data_type(structure) -%}
-    {%- set names = {
-        'string': 'string', 'integer': 'int', 'bigint': 'bigint', 'double': 'double',
-        'boolean': 'boolean'
-    } -%}
+    {{ inference_tables.spelled_data_type(structure, {
+        'names': {'string': 'string', 'integer': 'int', 'bigint': 'bigint',
+            'double': 'double', 'boolean': 'boolean'},
+        'map': 'map<string, @>', 'struct': 'struct<@>', 'field': '`@`: ', 'list': 'array<@>',
+    }) }}
+{%- endmacro %}
+
+{#- data_type's walk over a structure, with an engine's spellings ('@' marks the place of the
+    inner type, or of the field name). -#}
+{% macro spelled_data_type(structure, spellings) -%}
     {%- if structure is mapping and '__map_of__' in structure -%}
-        map<string, {{ inference_tables.spark__data_type(structure['__map_of__']) }}>
+        {{ spellings['map'] | replace('@', inference_tables.spelled_data_type(
+            structure['__map_of__'], spellings)) }}
     {%- elif structure is mapping -%}
-        struct<
+        {%- set fields = [] -%}
         {%- for field, field_structure in structure.items() -%}
-            `{{ field }}`: {{ inference_tables.spark__data_type(field_structure) }}
-            {{- ', ' if not loop.last }}
+            {%- do fields.append((spellings['field'] | replace('@', field))
+                ~ inference_tables.spelled_data_type(field_structure, spellings)) -%}
         {%- endfor -%}
-        >
+        {{ spellings['struct'] | replace('@', fields | join(', ')) }}
     {%- elif structure is iterable and structure is not string and structure | length == 1 -%}
-        array<{{ inference_tables.spark__data_type(structure[0]) }}>
-    {%- elif structure in names -%}
-        {{ names[structure] }}
+        {{ spellings['list'] | replace('@', inference_tables.spelled_data_type(structure[0], spellings)) }}
+    {%- elif structure in spellings['names'] -%}
+        {{ spellings['names'][structure] }}
     {%- else -%}
         {{ exceptions.raise_compiler_error("data_type: unknown structure " ~ structure) }}
     {%- endif -%}
