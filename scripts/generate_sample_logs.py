@@ -47,7 +47,7 @@ Other lines (each kind at least once when N >= 2000), checked in this order:
     * NOT_AN_OBJECT: ``[1,2,3]``, ``"just a string"``, ``42``, an array holding an object;
     * MISSING_REQUEST_ID: id absent, null, ``""`` or a number;
     * INVALID_REQUEST_TIME: no ``request_time`` nor ``timestamp_ms``, ``"not-a-time"``,
-      an impossible date;
+      an impossible date, ``"infinity"``, ``"epoch"``, an offset of +25:00, an instant in 1899;
     * INVALID_STATUS_CODE: absent, 99, 600, ``"abc"``, 200.5;
     * INVALID_FIELD_TYPE: ``sampling_fraction`` "abc" / 0 / 1.5, ``execution_duration_ms`` -5,
       ``execution_time_ms`` -5, ``logging_error_codes`` "x", ``requester`` 123,
@@ -119,7 +119,19 @@ BAD_LINE_KINDS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     ),
     ("NOT_AN_OBJECT", ("array", "string", "number", "array_of_object"), 5e-4),
     ("MISSING_REQUEST_ID", ("absent", "null", "empty", "number"), 1e-3),
-    ("INVALID_REQUEST_TIME", ("absent", "not_a_time", "impossible_date"), 8e-4),
+    (
+        "INVALID_REQUEST_TIME",
+        (
+            "absent",
+            "not_a_time",
+            "impossible_date",
+            "infinity",
+            "epoch",
+            "offset_beyond_18h",
+            "year_1899",
+        ),
+        8e-4,
+    ),
     ("INVALID_STATUS_CODE", ("absent", "99", "600", "abc", "200.5"), 1e-3),
     (
         "INVALID_FIELD_TYPE",
@@ -1142,7 +1154,14 @@ def invalid_request_time_line(rng: random.Random, variant: str, ts_ms: int) -> b
     if variant == "absent":
         del record["request_time"]
     else:
-        bad = {"not_a_time": "not-a-time", "impossible_date": "2026-02-30T10:00:00Z"}
+        bad: dict[str, Any] = {
+            "not_a_time": "not-a-time",
+            "impossible_date": "2026-02-30T10:00:00Z",
+            "infinity": "infinity",
+            "epoch": "epoch",
+            "offset_beyond_18h": "2026-03-01T10:00:00+25:00",
+            "year_1899": -2208988800001,  # epoch milliseconds of 1899-12-31T23:59:59.999Z
+        }
         record["request_time"] = bad[variant]
     return json_bytes(record)
 
@@ -1383,7 +1402,7 @@ class Planner:
             self.specs[f][pos] = ("dupsrc", f, pos, kind, refs, base_ms)
             copy = ("dupcopy", f, pos, kind, refs, base_ms)
             for _ in range(2 if 2 <= rank < 2 + n_triple else 1):
-                to_later = rank == 0 or (rank != 1 and self.rng.random() < 0.75)
+                to_later = rank == 0 or (rank != 1 and self.rng.random() < 0.85)
                 if to_later and f < files - 1:
                     self.place(copy, self.rng.randrange(f + 1, files))
                 else:

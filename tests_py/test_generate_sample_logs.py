@@ -81,7 +81,13 @@ def log_files(out_dir: Path) -> list[Path]:
 
 
 def parse_time(record: dict[str, Any]) -> datetime | None:
-    """UTC instant of request_time (ISO or epoch ms), else of timestamp_ms."""
+    """UTC instant of request_time (ISO or epoch ms), else of timestamp_ms; None outside the
+    years 1900-9999 (SPEC §1 Times)."""
+    parsed = _parse_time(record)
+    return parsed if parsed is not None and 1900 <= parsed.year <= 9999 else None
+
+
+def _parse_time(record: dict[str, Any]) -> datetime | None:
     value = record.get("request_time")
     if value is None:
         value = record.get("timestamp_ms")

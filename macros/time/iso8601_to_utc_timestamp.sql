@@ -22,7 +22,7 @@
 {% macro spark__iso8601_to_utc_timestamp(text) -%}
     {#- Spark's cast reads a zone (Z, +05:30, +0530, +05) and takes a text without one in the
         session time zone, UTC (profiles/); it wants seconds and no blank before the zone. #}
-    cast(regexp_replace(
+    try_cast(regexp_replace(
         regexp_replace({{ text }}, '(\\d)\\s+([zZ]|[+-]\\d\\d(:?\\d\\d)?)$', '$1$2'),
         '([T ]\\d\\d:\\d\\d)([zZ+-])', '$1:00$2'
     ) as timestamp)

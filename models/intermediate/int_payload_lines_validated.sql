@@ -85,14 +85,14 @@ fields as (
 typed as (
     select
         *,
-        case
-            when request_time_kind = 'string'
-                then {{ inference_tables.iso8601_to_utc_timestamp('request_time_text') }}
-            when request_time_kind in ('integer', 'number')
-                then {{ inference_tables.epoch_ms_to_timestamp('request_time_text') }}
-            when request_time_kind is null and timestamp_ms_kind in ('integer', 'number')
-                then {{ inference_tables.epoch_ms_to_timestamp('timestamp_ms_text') }}
-        end as parsed_request_time,
+        {{ inference_tables.request_time_in_range(
+            "case when request_time_kind = 'string' then "
+            ~ inference_tables.request_time_from_iso8601('request_time_text')
+            ~ " when request_time_kind in ('integer', 'number') then "
+            ~ inference_tables.epoch_ms_to_timestamp('request_time_text')
+            ~ " when request_time_kind is null and timestamp_ms_kind in ('integer', 'number') then "
+            ~ inference_tables.epoch_ms_to_timestamp('timestamp_ms_text') ~ " end"
+        ) }} as parsed_request_time,
         case
             when status_code_kind = 'integer'
                 then try_cast(status_code_text as integer)
