@@ -162,8 +162,16 @@ def built(dbt_project_factory: Any, tmp_path_factory: pytest.TempPathFactory) ->
     gz_body = ("\r\n".join(LINES_B_GZ) + "\r\n").encode() + b"broken \xff\xfe bytes\n"
     (logs / "gateway-0002.jsonl.gz").write_bytes(gzip.compress(gz_body))
     project = dbt_project_factory("handwritten")
-    project.run("build", raw_payload_path=logs / "*.jsonl*")
+    # The one build of the suite that also runs every unit test (a plain build leaves them out).
+    project.run("build", "--selector", "with_unit_tests", raw_payload_path=logs / "*.jsonl*")
     return project
+
+
+def test_every_unit_test_ran_and_passed(built: DbtProject) -> None:
+    results = json.loads((built.workdir / "target" / "run_results.json").read_text())["results"]
+    unit_tests = [r for r in results if r["unique_id"].startswith("unit_test.")]
+    assert len(unit_tests) >= 170
+    assert {r["status"] for r in unit_tests} == {"pass"}
 
 
 def test_payload_rows_follow_spec_section_2(built: DbtProject) -> None:

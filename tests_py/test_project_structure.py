@@ -159,3 +159,15 @@ def test_primitives_refuse_unknown_adapters(manifest: dict[str, Any]) -> None:
         or "unsupported_adapter" not in macros.get(f"default__{name}", {}).get("macro_sql", "")
     ]
     assert problems == []
+
+
+def test_a_plain_build_leaves_unit_tests_out(dbt_project_factory: Any) -> None:
+    project: DbtProject = dbt_project_factory("selectors")
+    plain = project.run("ls", "--resource-type", "unit_test", raw_payload_path="unused/*.jsonl*")
+    assert "Using default selector production" in plain.output
+    assert "unit_test" not in plain.output.replace("--resource-type unit_test", "")
+    every = project.run(
+        "ls", "--selector", "with_unit_tests", "--resource-type", "unit_test", "--quiet",
+        raw_payload_path="unused/*.jsonl*",
+    )  # fmt: skip
+    assert len(every.output.split()) >= 170
