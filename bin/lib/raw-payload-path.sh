@@ -7,3 +7,10 @@ if [ -z "${RAW_PAYLOAD_PATH:-}" ]; then
         python scripts/generate_sample_logs.py --out data/sample --lines "${SAMPLE_LINES:-20000}"
     fi
 fi
+export RAW_PAYLOAD_PATH
+
+# The dbt --vars argument for RAW_PAYLOAD_PATH, written as JSON so that a quote in the glob is
+# just a character and cannot rewrite other vars.
+raw_payload_vars() {
+    python -c 'import json, os; print(json.dumps({"raw_payload_path": os.environ["RAW_PAYLOAD_PATH"]}))'
+}

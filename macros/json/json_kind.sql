@@ -7,11 +7,16 @@
 {%- endmacro %}
 
 {% macro duckdb__json_kind(value) -%}
-    {#- A constant map, not a CASE: one node to bind, however often a rule asks for a kind. #}
-    map {
-        'VARCHAR': 'string', 'BIGINT': 'integer', 'UBIGINT': 'integer', 'HUGEINT': 'integer',
-        'DOUBLE': 'number', 'BOOLEAN': 'boolean', 'OBJECT': 'object', 'ARRAY': 'array'
-    }[json_type({{ value }})]
+    case json_type({{ value }})
+        when 'VARCHAR' then 'string'
+        when 'BIGINT' then 'integer'
+        when 'UBIGINT' then 'integer'
+        when 'HUGEINT' then 'integer'
+        when 'DOUBLE' then 'number'
+        when 'BOOLEAN' then 'boolean'
+        when 'OBJECT' then 'object'
+        when 'ARRAY' then 'array'
+    end
 {%- endmacro %}
 
 {% macro spark__json_kind(value) -%}

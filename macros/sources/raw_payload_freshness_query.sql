@@ -14,6 +14,7 @@
             {{ inference_tables.epoch_ms_to_timestamp("try_cast(json ->> '$.timestamp_ms' as double)") }}
         ))
     from read_ndjson_objects(
-        '{{ raw_payload_path }}', ignore_errors = true, maximum_object_size = 134217728
+        {{ inference_tables.string_literal(raw_payload_path) }},
+        ignore_errors = true, maximum_object_size = 134217728
     )
 {%- endmacro %}

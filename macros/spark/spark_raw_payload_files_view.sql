@@ -9,7 +9,7 @@
     create or replace temporary view {{ inference_tables.spark_raw_payload_files_view_name() }}
     using text
     options (
-        path '{{ raw_payload_path | replace("'", "\\'") }}',
+        path {{ inference_tables.string_literal(raw_payload_path) }},
         lineSep '\u0000\u0001<end of raw payload file>\u0001\u0000'
     )
 {%- endmacro %}
