@@ -78,7 +78,7 @@ import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -363,17 +363,18 @@ def time_field(rng: random.Random, ts_ms: int) -> tuple[str, Any]:
     return "timestamp_ms", ts_ms
 
 
-def file_window(index: int, files: int) -> tuple[int, int]:
-    start_ms = START_MS + SPAN_MS * index // files
-    return start_ms, START_MS + SPAN_MS * (index + 1) // files
+def file_window(index: int, files: int, first_ms: int = START_MS) -> tuple[int, int]:
+    """The time span of file `index`: the files share SPAN_MS from first_ms, in order."""
+    start_ms = first_ms + SPAN_MS * index // files
+    return start_ms, first_ms + SPAN_MS * (index + 1) // files
 
 
 def line_base_ms(start_ms: int, end_ms: int, n_lines: int, pos: int) -> int:
     return start_ms + (end_ms - start_ms) * pos // max(1, n_lines)
 
 
-def file_name(index: int, files: int, gz: bool) -> str:
-    end = EPOCH + timedelta(milliseconds=file_window(index, files)[1])
+def file_name(index: int, files: int, gz: bool, first_ms: int = START_MS) -> str:
+    end = EPOCH + timedelta(milliseconds=file_window(index, files, first_ms)[1])
     stamp = end.strftime("%Y%m%d-%H%M%S")
     return f"gateway-{stamp}-{index:04d}.jsonl" + (".gz" if gz else "")
 
@@ -1302,6 +1303,7 @@ class FileTask:
     files: int
     n_lines: int
     specs: dict[int, Spec]
+    first_ms: int = START_MS
 
     @property
     def gz(self) -> bool:
@@ -1313,11 +1315,11 @@ class FileTask:
 
     @property
     def name(self) -> str:
-        return file_name(self.index, self.files, self.gz)
+        return file_name(self.index, self.files, self.gz, self.first_ms)
 
     @property
     def window(self) -> tuple[int, int]:
-        return file_window(self.index, self.files)
+        return file_window(self.index, self.files, self.first_ms)
 
 
 def split_lines(lines: int, files: int) -> list[int]:
@@ -1332,8 +1334,9 @@ def kind_count(lines: int, share: float) -> int:
 class Planner:
     """Places special lines at free positions, deterministically from the seed."""
 
-    def __init__(self, lines: int, files: int, seed: int) -> None:
+    def __init__(self, lines: int, files: int, seed: int, first_ms: int = START_MS) -> None:
         self.rng = random.Random(f"{seed}/plan")
+        self.first_ms = first_ms
         self.sizes = split_lines(lines, files)
         self.specs: list[dict[int, Spec]] = [{} for _ in range(files)]
 
@@ -1398,7 +1401,7 @@ class Planner:
                 )
             else:
                 request_sources.append((f, pos))
-            base_ms = line_base_ms(*file_window(f, files), self.sizes[f], pos)
+            base_ms = line_base_ms(*file_window(f, files, self.first_ms), self.sizes[f], pos)
             self.specs[f][pos] = ("dupsrc", f, pos, kind, refs, base_ms)
             copy = ("dupcopy", f, pos, kind, refs, base_ms)
             for _ in range(2 if 2 <= rank < 2 + n_triple else 1):
@@ -1409,12 +1412,14 @@ class Planner:
                     self.place(copy, f, pos + 1)
 
 
-def build_plan(out_dir: Path, lines: int, files: int, seed: int) -> list[FileTask]:
-    planner = Planner(lines, files, seed)
+def build_plan(
+    out_dir: Path, lines: int, files: int, seed: int, first_ms: int = START_MS
+) -> list[FileTask]:
+    planner = Planner(lines, files, seed, first_ms)
     planner.place_fixed_kinds(lines)
     planner.place_duplicates(lines)
     return [
-        FileTask(str(out_dir), seed, i, files, planner.sizes[i], planner.specs[i])
+        FileTask(str(out_dir), seed, i, files, planner.sizes[i], planner.specs[i], first_ms)
         for i in range(files)
     ]
 
@@ -1593,7 +1598,12 @@ def expectations_from(
 
 
 def generate_with_stats(
-    out_dir: Path, lines: int, seed: int, files: int | None, workers: int | None
+    out_dir: Path,
+    lines: int,
+    seed: int,
+    files: int | None,
+    workers: int | None,
+    start: datetime = START,
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """Write the logs; returns (expectations, {"bytes_raw", "bytes_disk"})."""
     if lines < 1:
@@ -1607,7 +1617,8 @@ def generate_with_stats(
     out_dir.mkdir(parents=True, exist_ok=True)
     if workers is None:
         workers = os.cpu_count() or 1
-    results = run_tasks(build_plan(out_dir, lines, files, seed), min(workers, files))
+    first_ms = int((start - EPOCH).total_seconds() * 1000)
+    results = run_tasks(build_plan(out_dir, lines, files, seed, first_ms), min(workers, files))
     stats = {key: sum(r[key] for r in results) for key in ("bytes_raw", "bytes_disk")}
     return expectations_from(seed, files, results), stats
 
@@ -1618,9 +1629,11 @@ def generate(
     seed: int = 42,
     files: int | None = None,
     workers: int | None = None,
+    start: datetime = START,
 ) -> dict[str, Any]:
-    """Write `lines` raw lines into `files` files under out_dir; returns the expectations."""
-    return generate_with_stats(out_dir, lines, seed, files, workers)[0]
+    """Write `lines` raw lines into `files` files under out_dir, their request times spread
+    over four days from `start` (UTC); returns the expectations."""
+    return generate_with_stats(out_dir, lines, seed, files, workers, start)[0]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -1632,7 +1645,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--expectations", type=Path, help="write the counts as JSON")
     parser.add_argument("--workers", type=int, help="default: CPU count")
     parser.add_argument("--force", action="store_true", help="delete *.jsonl* first")
+    parser.add_argument(
+        "--start",
+        type=datetime.fromisoformat,
+        help="UTC time of the first request (default: four days before now, so the sample"
+        " ends now and source freshness passes)",
+    )
     args = parser.parse_args(argv)
+    if args.start is None:
+        now = datetime.now(UTC).replace(tzinfo=None, second=0, microsecond=0)
+        args.start = now - timedelta(milliseconds=SPAN_MS)
     if args.lines < 1:
         parser.error("--lines must be >= 1")
     if args.files is not None and args.files < 1:
@@ -1656,7 +1678,7 @@ def main(argv: list[str] | None = None) -> int:
         path.unlink()
     started = time.perf_counter()
     expectations, stats = generate_with_stats(
-        args.out, args.lines, args.seed, args.files, args.workers
+        args.out, args.lines, args.seed, args.files, args.workers, args.start
     )
     seconds = time.perf_counter() - started
     if args.expectations is not None:

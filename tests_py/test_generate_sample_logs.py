@@ -423,6 +423,19 @@ def test_cli_rejects_bad_arguments() -> None:
     assert excinfo.value.code == 2
 
 
+def test_cli_sample_ends_now_and_start_moves_it(tmp_path: Path) -> None:
+    """The command-line sample is dated relative to today, so freshness and `current_date`
+    queries work on it; --start fixes the dates."""
+    assert gen.main(["--out", str(tmp_path / "now"), "--lines", "2100", "--files", "2"]) == 0
+    times = [t for r in scan(tmp_path / "now").payload.values() if (t := parse_time(r))]
+    assert abs((max(times) - datetime.now(UTC)).total_seconds()) < 3600
+    start = ["--start", "2025-06-01T00:00:00"]
+    assert gen.main(["--out", str(tmp_path / "fixed"), "--lines", "2100", *start]) == 0
+    times = [t for r in scan(tmp_path / "fixed").payload.values() if (t := parse_time(r))]
+    assert min(times) >= datetime(2025, 6, 1, tzinfo=UTC) - gen.timedelta(hours=1)
+    assert max(times) <= datetime(2025, 6, 5, 1, tzinfo=UTC)
+
+
 # --------------------------------------------------------------------------------------------
 # content
 
