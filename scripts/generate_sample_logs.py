@@ -383,6 +383,11 @@ def is_gzip_file(index: int) -> bool:
     return index % 3 == 1
 
 
+def starts_with_bom(index: int) -> bool:
+    """Some editors and Windows tools open a UTF-8 file with a byte-order mark."""
+    return index % 5 == 2
+
+
 def is_crlf_file(index: int) -> bool:
     return index % 5 in (1, 2)
 
@@ -1519,6 +1524,9 @@ def write_file(task: FileTask) -> dict[str, int]:
     path = Path(task.out_dir) / task.name
     raw, sink = open_output(path, task.gz)
     batch: list[bytes] = []
+    if starts_with_bom(task.index):
+        sink.write(b"\xef\xbb\xbf")
+        counts["bytes_raw"] += 3
     try:
         for pos in range(task.n_lines):
             ts_ms = line_base_ms(start_ms, end_ms, task.n_lines, pos)

@@ -64,6 +64,7 @@ def file_bytes(path: Path) -> bytes:
 def raw_lines(path: Path) -> list[bytes]:
     """Lines with their terminator removed (b"\\n", or b"\\r\\n" in a CRLF file)."""
     data = file_bytes(path)
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is not part of line 1
     assert data.endswith(b"\n"), f"{path.name} does not end with a line terminator"
     lines = data.split(b"\n")[:-1]
     if lines and lines[0].endswith(b"\r"):
@@ -379,6 +380,8 @@ def test_file_names_gzip_and_line_endings(generated: tuple[Path, dict, Scan]) ->
             assert handle.read(1) == b"{"
     crlf = [p for p in result.files if file_bytes(p).endswith(b"\r\n")]
     assert crlf and len(crlf) < len(result.files)
+    bom = [p for p in result.files if file_bytes(p).startswith(b"\xef\xbb\xbf")]
+    assert len(bom) == 1, "one file opens with a UTF-8 byte-order mark"
 
 
 def test_deterministic_output(tmp_path: Path) -> None:

@@ -134,3 +134,15 @@ class FakeDbt:
 def test_a_glob_that_matches_nothing_fails_naming_the_glob() -> None:
     with pytest.raises(FileNotFoundError, match=r"/nowhere/\*\.jsonl\*"):
         reader.model(FakeDbt(), session=None)
+
+
+def test_a_byte_order_mark_opening_a_file_is_not_part_of_its_first_line(tmp_path: Path) -> None:
+    plain = tmp_path / "a.jsonl"
+    plain.write_bytes(b'\xef\xbb\xbf{"a": 1}\n\xef\xbb\xbf{"b": 2}\n')
+    packed = tmp_path / "b.jsonl.gz"
+    packed.write_bytes(gzip.compress(b'\xef\xbb\xbf{"c": 3}\n'))
+    short = tmp_path / "c.jsonl"
+    short.write_bytes(b"\xef\xbb")
+    rows = [(row["line_number"], row["raw_line"]) for row in read_all([plain, packed, short])]
+    # Only at the start of a file: a mark inside a file stays (and quarantines its line).
+    assert rows == [(1, '{"a": 1}'), (2, '\ufeff{"b": 2}'), (1, '{"c": 3}'), (1, "\ufffd")]

@@ -43,10 +43,17 @@ def open_log_file(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def iter_line_blocks(path: str) -> Iterator[bytes]:
-    """The file's bytes in blocks of whole lines (without the last line break)."""
+    """The file's bytes in blocks of whole lines (without the last line break); a UTF-8
+    byte-order mark at the start of the file is not part of its first line."""
     with open_log_file(path) as handle:
         pending = b""
+        first = handle.read(len(UTF8_BOM))
+        if first != UTF8_BOM:
+            pending = first
         while block := handle.read(READ_BLOCK_BYTES):
             complete, newline, pending = (pending + block).rpartition(b"\n")
             if newline:

@@ -17,7 +17,9 @@ raw_files as (
         {#- input_file_name() is a URI: "file:/abs/path", percent-encoded. #}
         regexp_replace(url_decode(replace(input_file_name(), '+', '%2B')), '^file:(//)?', '')
             as source_file,
-        decode(cast(value as binary), 'ISO-8859-1') as file_bytes
+        {#- A UTF-8 byte-order mark (EF BB BF) opening the file is not part of its first line. #}
+        regexp_replace(decode(cast(value as binary), 'ISO-8859-1'), '^\u00EF\u00BB\u00BF', '')
+            as file_bytes
     from {{ inference_tables.spark_raw_payload_files_view_name() }}
 ),
 
