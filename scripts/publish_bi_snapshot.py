@@ -10,7 +10,10 @@ file"). After a successful `dbt build`, this copies the marts and the inference 
   switched atomically to a new directory, so the files always come from one build.
 
 It refuses to publish, leaving the published copy as it was, unless dbt's run_results.json
-shows a `dbt build` in which nothing failed, errored or was skipped.
+shows a `dbt build` of this very database (its invocation is recorded in the table
+`build_invocations` by an on-run-end hook) in which nothing failed, errored or was skipped.
+One publish runs at a time (a lock file in the output folder); each removes what a killed
+publish left behind (temporary files, unlinked Parquet folders).
 
     python scripts/publish_bi_snapshot.py --database data/inference_tables.duckdb \\
         --out data/published --run-results target/run_results.json
@@ -19,11 +22,14 @@ shows a `dbt build` in which nothing failed, errored or was skipped.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +83,27 @@ def successful_build_id(run_results: Path) -> str:
         shown = ", ".join(failed[:5]) + (" ..." if len(failed) > 5 else "")
         raise PublishRefused(f"the last dbt build did not succeed: {shown}")
     return str(results["metadata"]["invocation_id"])
+
+
+def require_build_of(database: Path, build_id: str) -> None:
+    """Refuses run results that do not belong to a build of `database`."""
+    if not database.is_file():
+        raise PublishRefused(f"no database at {database}")
+    with duckdb.connect(str(database), read_only=True) as connection:
+        recorded = connection.execute(
+            "select count(*) from duckdb_tables() where table_name = 'build_invocations'"
+        ).fetchone()
+        found = (
+            recorded
+            and recorded[0]
+            and connection.execute(
+                "select count(*) from build_invocations where invocation_id = ?", [build_id]
+            ).fetchone()
+        )
+    if not (found and found[0]):
+        raise PublishRefused(
+            f"the run results (dbt invocation {build_id}) are not of a build of {database}"
+        )
 
 
 def duckdb_limits() -> dict[str, str]:
@@ -142,13 +169,38 @@ def remove_stale_parquet_dirs(out_dir: Path, keep: set[str]) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+@contextmanager
+def publish_lock(out_dir: Path) -> Iterator[None]:
+    """One publish at a time in `out_dir`: a second one waits for the first to finish."""
+    with open(out_dir / ".publish.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """What a killed publish left (run under the lock, so no publish is writing them)."""
+    for path in out_dir.glob(f".{SNAPSHOT_FILE}.*.tmp"):
+        path.unlink(missing_ok=True)
+    for path in out_dir.glob(f".{PARQUET_LINK}.*.tmp"):
+        path.unlink(missing_ok=True)
+
+
 def publish(database: Path, out_dir: Path, build_id: str) -> Published:
     out_dir.mkdir(parents=True, exist_ok=True)
+    with publish_lock(out_dir):
+        return publish_locked(database, out_dir, build_id)
+
+
+def publish_locked(database: Path, out_dir: Path, build_id: str) -> Published:
+    link = out_dir / PARQUET_LINK
+    remove_leftovers(out_dir)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{time.time_ns() % 10**9:09d}"
     temporary_snapshot = out_dir / f".{SNAPSHOT_FILE}.{stamp}.tmp"
     parquet_dir = out_dir / f"parquet-{stamp}"
     temporary_link = out_dir / f".{PARQUET_LINK}.{stamp}.tmp"
-    link = out_dir / PARQUET_LINK
     if link.exists() and not link.is_symlink():
         raise PublishRefused(f"{link} is not the symlink this script manages; move it away")
     previous = os.readlink(link) if link.is_symlink() else None
@@ -192,10 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build_id = successful_build_id(args.run_results)
-    except PublishRefused as refusal:
-        print(f"publish refused, the published copy is unchanged: {refusal}", file=sys.stderr)
-        return 1
-    try:
+        require_build_of(args.database, build_id)
         published = publish(args.database, args.out, build_id)
     except PublishRefused as refusal:
         print(f"publish refused, the published copy is unchanged: {refusal}", file=sys.stderr)

@@ -235,3 +235,42 @@ def test_the_readme_questions_run_on_the_snapshot(
     with duckdb.connect(str(published.snapshot), read_only=True) as connection:
         for sql in questions:
             assert connection.execute(sql).fetchall() is not None
+
+
+def test_publishing_refuses_run_results_of_another_database(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as connection:
+        connection.execute(
+            "create table build_invocations as select 'someone-else' as invocation_id"
+        )
+    run_results = tmp_path / "run_results.json"
+    run_results.write_text(
+        json.dumps({"metadata": {"invocation_id": "abc"}, "args": {"which": "build"}})
+    )
+    out = tmp_path / "published"
+    command = publish_command(project, out)
+    command[command.index("--database") + 1] = str(other)
+    command[command.index("--run-results") + 1] = str(run_results)
+    refused = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert refused.returncode == 1
+    assert "(dbt invocation abc) are not of a build of" in refused.stderr
+    assert not (out / "inference_tables.duckdb").exists()
+
+
+def test_a_publish_removes_what_a_killed_publish_left(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    publish(project.database, tmp_path, "build-1")
+    leftovers = [tmp_path / ".inference_tables.duckdb.20260101T000000Z-1.tmp"]
+    leftovers.append(tmp_path / ".parquet.20260101T000000Z-1.tmp")
+    for path in leftovers:
+        path.write_bytes(b"half written")
+    (tmp_path / "parquet-20260101T000000Z-1").mkdir()  # never linked
+    publish(project.database, tmp_path, "build-2")
+    assert not any(path.exists() for path in leftovers)
+    assert not (tmp_path / "parquet-20260101T000000Z-1").exists()
+    assert len(list(tmp_path.glob("parquet-*"))) == 2
