@@ -4,7 +4,6 @@
     (an event without an integer index is block 0), blocks joined with a newline.
 -#}
 {% macro anthropic_events_text(events) -%}
-    {%- set text = inference_tables.json_value_at('event.delta', '$.text') -%}
     {%- set pieces = inference_tables.list_transform(
         inference_tables.list_filter(
             events, 'event',
@@ -13,8 +12,8 @@
         'event',
         inference_tables.named_struct({
             'block': 'coalesce(' ~ inference_tables.json_integer('event.index') ~ ', 0)',
-            'text': 'case when ' ~ inference_tables.json_kind_in(text, ['string']) ~ ' then '
-                ~ inference_tables.json_text(text) ~ ' end',
+            'text': inference_tables.json_string(
+                inference_tables.json_value_at('event.delta', '$.text')),
         })) -%}
     {{ inference_tables.list_string_agg(inference_tables.list_transform(
         inference_tables.list_sorted_distinct(

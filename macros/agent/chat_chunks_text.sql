@@ -11,8 +11,6 @@
             'deltas', 'delta', inference_tables.message_content_text('delta.content')), "''")
         ~ ', '
         ~ inference_tables.list_string_agg(inference_tables.list_transform(
-            'deltas', 'delta',
-            'case when ' ~ inference_tables.json_kind_in('delta.refusal', ['string']) ~ ' then '
-                ~ inference_tables.json_text('delta.refusal') ~ ' end'), "''")
+            'deltas', 'delta', inference_tables.json_string('delta.refusal')), "''")
         ~ ')') }}
 {%- endmacro %}

@@ -8,7 +8,6 @@
         inference_tables.index_zero_choice(choices, first_as_fallback=true), 'choice',
         'coalesce('
         ~ inference_tables.message_content_text('choice.message.content') ~ ', '
-        ~ 'case when ' ~ inference_tables.json_kind_in('choice.message.refusal', ['string']) ~ ' then '
-        ~ inference_tables.json_text('choice.message.refusal') ~ ' end, '
+        ~ inference_tables.json_string('choice.message.refusal') ~ ', '
         ~ inference_tables.message_content_text('choice.text') ~ ')') }}
 {%- endmacro %}

@@ -17,9 +17,7 @@
         {{ inference_tables.list_string_agg(inference_tables.list_transform(
             inference_tables.list_filter(
                 events, 'event', "event.type = 'response.output_text.delta'"),
-            'event',
-            'case when ' ~ inference_tables.json_kind_in('event.delta', ['string']) ~ ' then '
-                ~ inference_tables.json_text('event.delta') ~ ' end'
+            'event', inference_tables.json_string('event.delta')
         ), "''") }}
     )
 {%- endmacro %}

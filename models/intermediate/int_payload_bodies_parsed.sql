@@ -131,12 +131,11 @@ extracted as (
                     'request_input_items', 'user', skip_null_text=true, fallback_to_last=true) }}
             when {{ inference_tables.list_element('request_strings', 1) }} is not null
                 then {{ inference_tables.list_string_agg('request_strings', 'chr(10)') }}
-            when {{ inference_tables.json_kind_in('request_fields.input', ['string']) }}
-                then {{ inference_tables.json_text('request_fields.input') }}
-            when {{ inference_tables.json_kind_in('request_fields.query', ['string']) }}
-                then {{ inference_tables.json_text('request_fields.query') }}
-            when {{ inference_tables.json_kind_in('request_fields.prompt', ['string']) }}
-                then {{ inference_tables.json_text('request_fields.prompt') }}
+            else coalesce(
+                {{ inference_tables.json_string('request_fields.input') }},
+                {{ inference_tables.json_string('request_fields.query') }},
+                {{ inference_tables.json_string('request_fields.prompt') }}
+            )
         end as request_text,
         {#- SPEC §3 `response`: the first rule that applies. #}
         case
