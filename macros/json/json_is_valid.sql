@@ -27,7 +27,7 @@
     {#- parse_json refuses the extensions (NaN, single quotes, raw control characters, lone
         surrogates) but stops after the first value ('[1]]' parses); the array parser reads
         `[text,0]` and finds two elements only when nothing follows the value. A repeated key
-        is valid JSON: on_run_start_settings lets VARIANT keep the last value. #}
+        is valid JSON: session_settings (on-run-start) lets VARIANT keep the last value. #}
     coalesce(
         try_parse_json({{ text }}) is not null
         and json_array_length('[' || {{ text }} || ',0]') = 2,

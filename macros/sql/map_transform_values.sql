@@ -9,12 +9,11 @@
 {%- endmacro %}
 
 {% macro duckdb__map_transform_values(map_expr, variable, expression) -%}
-    {#- A one-element list_transform names the value, so `expression` is written once. #}
     map_from_entries(list_transform(
         map_entries({{ map_expr }}),
         lambda map_entry: {
             'key': map_entry.key,
-            'value': list_transform([map_entry.value], lambda {{ variable }}: {{ expression }})[1]
+            'value': {{ inference_tables.let('map_entry.value', variable, expression) }}
         }
     ))
 {%- endmacro %}
