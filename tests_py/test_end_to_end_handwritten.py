@@ -356,7 +356,13 @@ def test_source_freshness_is_the_newest_request_time(
     sources = json.loads((project.workdir / "target" / "sources.json").read_text())
     assert sources["results"][0]["max_loaded_at"].startswith(newest.isoformat())
 
-    (logs / "a.jsonl").write_text(payload_line("old", request_time=two_days_ago_ms) + "\n")
+    # A bad time is no request time: `infinity` must not make stale logs look fresh.
+    (logs / "a.jsonl").write_text(
+        payload_line("old", request_time=two_days_ago_ms)
+        + "\n"
+        + payload_line("bad", request_time="infinity")
+        + "\n"
+    )
     stale = project.run("source", "freshness", raw_payload_path=logs / "*.jsonl*", check=False)
     assert stale.returncode != 0
     assert "ERROR STALE freshness of gateway.raw_payload_files" in stale.output
