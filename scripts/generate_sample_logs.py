@@ -83,6 +83,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from sample_logs import provider_shapes
+from sample_logs.tokens import token_count
 
 MAX_PAYLOAD_BYTES = 1_048_576
 LINES_PER_FILE = 250_000
@@ -312,10 +313,6 @@ def paragraph(rng: random.Random, lo: int, hi: int, intl: bool) -> str:
     n = lo + int(rng.random() * (hi - lo + 1))
     start = int(rng.random() * (SENTENCE_POOL_SIZE - n))
     return " ".join((MIXED_SENTENCES if intl else PLAIN_SENTENCES)[start : start + n])
-
-
-def token_count(text: str) -> int:
-    return max(1, len(text) // 4)
 
 
 def json_bytes(value: Any) -> bytes:

@@ -13,6 +13,8 @@ import json
 import random
 from typing import Any
 
+from sample_logs.tokens import token_count
+
 JsonObj = dict[str, Any]
 
 ANTHROPIC_MODEL = "claude-sonnet-4"
@@ -29,10 +31,6 @@ def _pieces(rng: random.Random, text: str) -> list[str]:
     step = max(1, len(words) // rng.randint(2, 6))
     pieces = [" ".join(words[i : i + step]) for i in range(0, len(words), step)]
     return [p + " " for p in pieces[:-1]] + pieces[-1:]
-
-
-def _tokens(text: str) -> int:
-    return max(1, len(text) // 4)
 
 
 def sse_events(events: list[JsonObj], named: bool) -> str:
@@ -85,7 +83,7 @@ def anthropic_response(rng: random.Random, answer: str, input_tokens: int) -> Js
         "content": content,
         "stop_reason": "end_turn",
         "stop_sequence": None,
-        "usage": {"input_tokens": input_tokens, "output_tokens": _tokens(answer)},
+        "usage": {"input_tokens": input_tokens, "output_tokens": token_count(answer)},
     }
 
 
@@ -114,7 +112,7 @@ def anthropic_stream(rng: random.Random, answer: str, input_tokens: int) -> list
         delta = {"type": "input_json_delta", "partial_json": '{"q": 1}'}
         events.append({"type": "content_block_delta", "index": 1, "delta": delta})
         events.append({"type": "content_block_stop", "index": 1})
-    usage: JsonObj = {"output_tokens": _tokens(answer)}
+    usage: JsonObj = {"output_tokens": token_count(answer)}
     if rng.random() < 0.3:  # newer API versions repeat the input count here
         usage["input_tokens"] = input_tokens
     stop = {"stop_reason": "end_turn", "stop_sequence": None}
@@ -144,7 +142,7 @@ def responses_stream(rng: random.Random, answer: str, input_tokens: int) -> list
         return events
     done_item = {**item, "status": "completed", "content": [part]}
     events.append({"type": "response.output_item.done", "output_index": 0, "item": done_item})
-    usage = {"input_tokens": input_tokens, "output_tokens": _tokens(answer)}
+    usage = {"input_tokens": input_tokens, "output_tokens": token_count(answer)}
     usage["total_tokens"] = usage["input_tokens"] + usage["output_tokens"]
     completed = {"id": response_id, "status": "completed", "output": [done_item], "usage": usage}
     events.append({"type": "response.completed", "response": completed})
@@ -165,7 +163,7 @@ def chat_agent_stream(rng: random.Random, answer: str) -> list[JsonObj]:
         for p in _pieces(rng, answer)
     ]
     if rng.random() < 0.3:
-        chunks[-1]["usage"] = {"prompt_tokens": 10, "completion_tokens": _tokens(answer)}
+        chunks[-1]["usage"] = {"prompt_tokens": 10, "completion_tokens": token_count(answer)}
     return chunks
 
 
@@ -185,7 +183,7 @@ def chat_chunks_with_variants(
             other = {"index": 1, "delta": {"content": others[i]}, "finish_reason": None}
             choices.insert(0, other)
         chunks.append({"id": chunk_id, "object": "chat.completion.chunk", "choices": choices})
-    usage = {"prompt_tokens": prompt_tokens, "completion_tokens": _tokens(answer)}
+    usage = {"prompt_tokens": prompt_tokens, "completion_tokens": token_count(answer)}
     usage["total_tokens"] = prompt_tokens + usage["completion_tokens"]
     chunks.append(
         {"id": chunk_id, "object": "chat.completion.chunk", "choices": [], "usage": usage}
@@ -195,7 +193,7 @@ def chat_chunks_with_variants(
 
 def refusal_response(rng: random.Random, refusal: str, prompt_tokens: int) -> JsonObj:
     message = {"role": "assistant", "content": None, "refusal": refusal}
-    usage = {"prompt_tokens": prompt_tokens, "completion_tokens": _tokens(refusal)}
+    usage = {"prompt_tokens": prompt_tokens, "completion_tokens": token_count(refusal)}
     return {
         "id": _id(rng, "chatcmpl-"),
         "object": "chat.completion",
@@ -210,7 +208,7 @@ def two_choice_response(rng: random.Random, answer: str, other: str, prompt_toke
         {"index": 1, "message": {"role": "assistant", "content": other}, "finish_reason": "stop"},
         {"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"},
     ]
-    completion_tokens = _tokens(answer) + _tokens(other)
+    completion_tokens = token_count(answer) + token_count(other)
     usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens}
     return {
         "id": _id(rng, "chatcmpl-"),
