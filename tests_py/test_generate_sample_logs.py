@@ -19,6 +19,7 @@ from typing import Any
 
 import generate_sample_logs as gen
 import pytest
+import stream_oracle
 
 N_LINES = 6000
 SEED = 7
@@ -217,20 +218,20 @@ def assessment_count(records: list[dict[str, Any]]) -> int:
     return total
 
 
+def stream_events(body: Any) -> list[dict[str, Any]]:
+    """SPEC §3 rule 5: the JSON-object events of a response given as an array or as SSE text."""
+    if isinstance(body, list):
+        return [event for event in body if isinstance(event, dict)]
+    return stream_oracle.stream_events(body) if isinstance(body, str) else []
+
+
 def is_stream_response(value: Any) -> bool:
-    """SPEC §3 rule 5: a JSON array holding an object, or SSE text with a JSON-object payload."""
-    if isinstance(value, list):
-        return any(isinstance(event, dict) for event in value)
-    if not isinstance(value, str):
-        return False
-    for line in re.split(r"\r\n|\r|\n", value):
-        if line.startswith("data:"):
-            try:
-                if isinstance(json.loads(line[5:]), dict):
-                    return True
-            except ValueError:
-                continue
-    return False
+    return bool(stream_events(value))
+
+
+def response_value(raw: Any) -> Any:
+    """A logged response as JSON, except stream text, which stays text."""
+    return body_json(raw) if isinstance(raw, str) and not stream_events(raw) else raw
 
 
 def utf8_len(text: str | None) -> int:
@@ -608,18 +609,6 @@ def trace_version(trace: dict[str, Any]) -> str:
     return "v3" if info else "v1"
 
 
-def stream_events(body: Any) -> list[dict[str, Any]]:
-    """The JSON-object events of a stream body (array or SSE text), else []."""
-    if isinstance(body, list):
-        return [event for event in body if isinstance(event, dict)]
-    events = []
-    if isinstance(body, str):
-        for line in re.split(r"\r\n|\r|\n", body):
-            if line.startswith("data:") and line[5:].strip().startswith("{"):
-                events.append(json.loads(line[5:]))
-    return events
-
-
 def provider_shapes(request: Any, response: Any) -> set[str]:
     """The SPEC §3 (revised) shapes a request/response pair shows."""
     shapes = set()
@@ -633,8 +622,7 @@ def provider_shapes(request: Any, response: Any) -> set[str]:
             "responses_events": "response.output_text.delta" in types,
             "responses_completed": "response.completed" in types,
             "chat_agent_chunks": any(
-                "type" not in e and isinstance(e.get("delta"), dict)
-                for e in stream_events(response)
+                "type" not in e and isinstance(e.get("delta"), dict) for e in events
             ),
             "parts_deltas": any(isinstance(c["delta"].get("content"), list) for c in choices),
             "n2_chunks": any(c.get("index") == 1 for c in choices),
@@ -670,9 +658,7 @@ def test_every_provider_shape_is_written(generated: tuple[Path, dict, Scan]) -> 
     _, _, result = generated
     seen: Counter[str] = Counter()
     for record in result.payload.values():
-        response = record.get("response")
-        if isinstance(response, str) and not stream_events(response):
-            response = body_json(response)
+        response = response_value(record.get("response"))
         seen.update(provider_shapes(body_json(record.get("request")), response))
     expected = {
         "anthropic_events", "responses_events", "responses_completed", "chat_agent_chunks",
@@ -695,9 +681,7 @@ def test_request_and_response_shapes(generated: tuple[Path, dict, Scan]) -> None
         encodings["response_" + type(raw_response).__name__] += 1
         request = body_json(raw_request)
         requests[request_shape(request)] += 1
-        response = raw_response
-        if isinstance(raw_response, str) and not stream_events(raw_response):
-            response = body_json(raw_response)
+        response = response_value(raw_response)
         responses[response_shape(response)] += 1
         if isinstance(response, dict) and "databricks_output" in response:
             trace = response["databricks_output"].get("trace")
