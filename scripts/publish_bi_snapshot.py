@@ -90,16 +90,12 @@ def require_build_of(database: Path, build_id: str) -> None:
     if not database.is_file():
         raise PublishRefused(f"no database at {database}")
     with duckdb.connect(str(database), read_only=True) as connection:
-        recorded = connection.execute(
-            "select count(*) from duckdb_tables() where table_name = 'build_invocations'"
-        ).fetchone()
-        found = (
-            recorded
-            and recorded[0]
-            and connection.execute(
+        try:
+            found = connection.execute(
                 "select count(*) from build_invocations where invocation_id = ?", [build_id]
             ).fetchone()
-        )
+        except duckdb.CatalogException:  # built before builds were recorded
+            found = None
     if not (found and found[0]):
         raise PublishRefused(
             f"the run results (dbt invocation {build_id}) are not of a build of {database}"
