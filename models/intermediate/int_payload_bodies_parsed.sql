@@ -132,10 +132,10 @@ extracted as (
             when {{ inference_tables.list_element('request_strings', 1) }} is not null
                 then {{ inference_tables.list_string_agg('request_strings', 'chr(10)') }}
             else coalesce(
-                {{ inference_tables.json_string('request_fields.input') }},
-                {{ inference_tables.json_string('request_fields.query') }},
-                {{ inference_tables.json_string('request_fields.prompt') }}
-            )
+                    {{ inference_tables.json_string('request_fields.input') }},
+                    {{ inference_tables.json_string('request_fields.query') }},
+                    {{ inference_tables.json_string('request_fields.prompt') }}
+                )
         end as request_text,
         {#- SPEC §3 `response`: the first rule that applies. #}
         case
