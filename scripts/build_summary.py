@@ -1,8 +1,9 @@
 """Print a short summary of a built inference-tables DuckDB file.
 
 Rows per table, quarantined lines by reason, duplicates, and the accounting invariant of
-SPEC §1 (non-blank raw lines = payload + duplicates + quarantine). Exits 1 when the invariant
-does not hold, so scripts can rely on it.
+SPEC §1 (non-blank raw lines = payload + duplicates + quarantined lines), and the raw files the
+build could not read (file rows, which are not lines). Exits 1 when the invariant does not
+hold, so scripts can rely on it.
 
     python scripts/build_summary.py --database data/inference_tables.duckdb
 """
@@ -30,25 +31,30 @@ TABLES = (
     "current_served_entities",
 )
 RAW_LINES_TABLE = "stg_gateway__payload_lines"
+# File rows (a raw file that could not be read) have no line.
+LINE_ROWS = "raw_line is not null"
 
 
 @dataclass
 class BuildSummary:
     raw_lines: int
     row_counts: dict[str, int]
+    quarantined_lines: int
     quarantined_by_reason: dict[str, int] = field(default_factory=dict)
+    unread_files: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def invariant_holds(self) -> bool:
-        accounted = sum(
-            self.row_counts[name]
-            for name in ("payload", "payload_duplicates", "payload_quarantine")
+        accounted = (
+            self.row_counts["payload"]
+            + self.row_counts["payload_duplicates"]
+            + self.quarantined_lines
         )
         return self.raw_lines == accounted
 
 
-def count_rows(connection: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = connection.execute(f'select count(*) from "{table}"').fetchone()
+def count_rows(connection: duckdb.DuckDBPyConnection, table: str, where: str = "true") -> int:
+    row = connection.execute(f'select count(*) from "{table}" where {where}').fetchone()
     return int(row[0]) if row else 0
 
 
@@ -57,10 +63,16 @@ def summarize(database: str) -> BuildSummary:
         reasons = connection.execute(
             "select quarantine_reason, count(*) from payload_quarantine group by 1 order by 1"
         ).fetchall()
+        unread_files = connection.execute(
+            "select quarantine_reason, read_error from payload_quarantine"
+            f" where not ({LINE_ROWS}) order by source_file"
+        ).fetchall()
         return BuildSummary(
-            raw_lines=count_rows(connection, RAW_LINES_TABLE),
+            raw_lines=count_rows(connection, RAW_LINES_TABLE, LINE_ROWS),
             row_counts={table: count_rows(connection, table) for table in TABLES},
+            quarantined_lines=count_rows(connection, "payload_quarantine", LINE_ROWS),
             quarantined_by_reason={str(reason): int(count) for reason, count in reasons},
+            unread_files=[(str(reason), str(error)) for reason, error in unread_files],
         )
 
 
@@ -74,11 +86,13 @@ def format_summary(summary: BuildSummary) -> str:
         lines.append(f"    {reason:<24}{count:>12,}")
     verdict = "OK" if summary.invariant_holds else "FAILED"
     lines.append(
-        f"  invariant raw lines = payload + duplicates + quarantine: {verdict} "
+        f"  invariant raw lines = payload + duplicates + quarantined lines: {verdict} "
         f"({summary.raw_lines:,} = {summary.row_counts['payload']:,} + "
         f"{summary.row_counts['payload_duplicates']:,} + "
-        f"{summary.row_counts['payload_quarantine']:,})"
+        f"{summary.quarantined_lines:,})"
     )
+    for reason, error in summary.unread_files:
+        lines.append(f"  not read ({reason}, tried again next build): {error}")
     return "\n".join(lines)
 
 

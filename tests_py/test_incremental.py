@@ -140,24 +140,6 @@ def test_running_twice_changes_nothing(
     assert table_rows(project) == reference
 
 
-def test_a_loaded_file_that_changed_stops_the_run(
-    dbt_project_factory: Any, log_files: list[Path]
-) -> None:
-    project = dbt_project_factory("changed")
-    landing = project.workdir / "landing"
-    land(log_files[:1], landing)
-    project.run(*BUILD_MODELS, raw_payload_path=landing / "*")
-    changed = landing / log_files[0].name
-    with changed.open("ab") as handle:
-        handle.write(b'{"appended": true}\n')
-    result = project.run(
-        "run", "--select", "stg_gateway__payload_lines", raw_payload_path=landing / "*", check=False
-    )
-    assert result.returncode != 0
-    assert "Raw payload files changed after they were loaded" in result.output
-    assert str(changed) in result.output
-
-
 # Moments to kill the build: when these models start (mid-transaction of the previous ones'
 # successors), covering a stop between every pair of incremental steps.
 KILL_WHEN_STARTING = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import time
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -26,9 +28,15 @@ def load_reader() -> ModuleType:
 reader = load_reader()
 
 
-def read_all(paths: list[Path]) -> list[dict[str, Any]]:
-    files = [reader.RawFile.stat(str(path)) for path in paths]
-    return reader.read_payload_lines(files, load_id=7).read_all().to_pylist()
+def read_all(
+    paths: Iterable[Path], states: Iterable[Any] = (), settle_seconds: float = 0.0
+) -> list[dict[str, Any]]:
+    """What a run reads of the files (settled at once, unless told), after runs that left
+    ``states``, file rows last."""
+    reads, errors = reader.plan_reads(
+        sorted(str(path) for path in paths), list(states), time.time_ns(), settle_seconds
+    )
+    return reader.read_payload_lines(reads, errors, load_id=7).read_all().to_pylist()
 
 
 def test_lines_keep_their_bytes_and_physical_line_numbers(tmp_path: Path) -> None:
@@ -94,26 +102,9 @@ def test_blocks_that_cut_lines_and_characters_change_nothing(
     assert {(row["load_id"], row["file_size_bytes"]) for row in expected} == {(7, len(content) - 1)}
 
 
-def test_files_loaded_before_are_skipped_and_changed_ones_refused(tmp_path: Path) -> None:
-    old, new = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
-    old.write_text("1\n")
-    new.write_text("2\n")
-    loaded = {str(old): reader.RawFile.stat(str(old))}
-    matched = [reader.RawFile.stat(str(path)) for path in (old, new)]
-    assert reader.files_to_load(matched, loaded) == [matched[1]]
-    old.write_text("1\n1\n")
-    with pytest.raises(RuntimeError, match=r"old\.jsonl"):
-        reader.files_to_load([reader.RawFile.stat(str(old))], loaded)
-
-
 def test_load_ids_increase_past_the_previous_load() -> None:
     assert reader.next_load_id(10**15) == 10**15 + 1
     assert reader.next_load_id(0) > 1_700_000_000_000
-
-
-class FakeSource:
-    def fetchall(self) -> list[tuple[str]]:
-        return []
 
 
 class FakeDbt:
@@ -124,11 +115,10 @@ class FakeDbt:
         return None
 
     def get(self, key: str) -> str:
-        assert key == "raw_payload_path"
-        return "/nowhere/*.jsonl*"
+        return {"raw_payload_path": "/nowhere/*.jsonl*", "raw_file_settle_seconds": "300"}[key]
 
-    def source(self, *_: str) -> FakeSource:
-        return FakeSource()
+    def source(self, *_: str) -> None:
+        return None
 
 
 def test_a_glob_that_matches_nothing_fails_naming_the_glob() -> None:

@@ -20,6 +20,6 @@
     ) as copies
     inner join {{ lines_relation }} as lines
         on
-            copies.source_file = lines.source_file
+            copies.file_id = lines.file_id
             and copies.line_number = lines.line_number
 {%- endmacro %}

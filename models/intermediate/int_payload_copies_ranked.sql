@@ -1,13 +1,13 @@
 {#-
     The delivery rank of every valid line among the lines sharing its request id (SPEC §1
-    duplicates): copy 1, the first delivered (lowest source_file, then line_number), lands in
+    duplicates): copy 1, the first delivered (lowest source_file, then file_id and line_number), lands in
     `payload`; the others are duplicates. Incremental: a run ranks again every line of the
     request ids that its new lines carry, so a late file that sorts first takes the payload
     row over and the sequence of runs gives what one full build gives.
 -#}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
-    unique_key=['source_file', 'line_number'],
+    unique_key=['file_id', 'line_number'],
     post_hook="{{ inference_tables.record_load_watermark(ref('int_payload_lines_validated')) }}",
 ) }}
 
@@ -16,6 +16,7 @@ with
 valid_lines as (
     select
         source_file,
+        file_id,
         line_number,
         databricks_request_id,
         load_id
@@ -45,6 +46,7 @@ lines_to_rank as (
 ranked as (
     select
         source_file,
+        file_id,
         line_number,
         databricks_request_id,
         row_number() over delivery_order as copy_number,
@@ -54,7 +56,7 @@ ranked as (
     from lines_to_rank
     window delivery_order as (
         partition by databricks_request_id
-        order by source_file, line_number
+        order by source_file, file_id, line_number
     )
 )
 

@@ -1,10 +1,13 @@
 {#-
     One row per non-blank raw line: its fields parsed and typed once (SPEC §1) and the reason
-    it is quarantined (NULL when valid). Incremental: a run parses the lines of new loads only.
+    it is quarantined (NULL when valid), and the raw files the latest run could not read (file
+    rows, no line). Incremental: a run parses the lines of new loads only, and replaces the file
+    rows by the current ones.
 -#}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
-    unique_key=['source_file', 'line_number'],
+    unique_key=['file_id', 'line_number'],
+    pre_hook="{{ inference_tables.delete_file_rows('quarantine_reason') }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('stg_gateway__payload_lines')) }}",
 ) }}
 {%- set record_keys = [
@@ -25,14 +28,18 @@ payload_lines as (
     select * from {{ ref('stg_gateway__payload_lines') }}
     {% if is_incremental() -%}
         where load_id > {{ inference_tables.load_watermark() }}
+            or read_error_reason in {{ inference_tables.file_row_reasons() }}
     {%- endif %}
 ),
 
 decoded as (
     select
         source_file,
+        file_id,
         line_number,
         load_id,
+        read_error_reason,
+        read_error,
         raw_line,
         is_valid_utf8,
         {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
@@ -61,8 +68,11 @@ records as (
 fields as (
     select
         source_file,
+        file_id,
         line_number,
         load_id,
+        read_error_reason,
+        read_error,
         raw_line,
         is_valid_utf8,
         is_valid_json,
@@ -147,6 +157,7 @@ validated as (
     select
         *,
         case
+            when read_error_reason is not null then read_error_reason
             when not is_valid_utf8 then 'INVALID_UTF8'
             when not is_valid_json then 'INVALID_JSON'
             when coalesce(line_kind, 'null') <> 'object' then 'NOT_AN_OBJECT'
@@ -165,6 +176,7 @@ final as (
     select
         -- ids
         source_file,
+        file_id,
         line_number,
         case when databricks_request_id_kind = 'string' then databricks_request_id_text end
             as databricks_request_id,
@@ -197,6 +209,7 @@ final as (
         case when quarantine_reason = 'INVALID_FIELD_TYPE' then invalid_field end
             as quarantine_field,
         case when quarantine_reason is not null then raw_line end as raw_line,
+        read_error,
         load_id
     from validated
 )

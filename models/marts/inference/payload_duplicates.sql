@@ -5,7 +5,7 @@
 -#}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
-    unique_key=['source_file', 'line_number'],
+    unique_key=['file_id', 'line_number'],
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
@@ -20,6 +20,7 @@ extra_copies as (
 final as (
     select
         source_file,
+        file_id,
         line_number,
         databricks_request_id,
         copy_number,

@@ -1,22 +1,40 @@
-"""Every non-blank line of the raw payload logs, byte for byte, with its file and line number.
+"""Every non-blank line of the raw payload logs, byte for byte, with its file and line number,
+and one row per raw file that could not be read.
 
 The lines are read in Python rather than with a CSV or JSON reader so that nothing is lost to
 parsing: a line is split on b"\\n" only (a trailing b"\\r" of a CRLF file is dropped with it),
-gzip files are recognised by their ``.gz`` suffix, and a line that is not valid UTF-8 is kept
-with U+FFFD in place of the bad bytes and ``is_valid_utf8 = false`` so it can be quarantined.
-Rows stream to DuckDB in Arrow batches, so memory stays bounded whatever the file sizes.
+``.jsonl.gz`` files are decompressed, and a line that is not valid UTF-8 is kept with U+FFFD in
+place of the bad bytes and ``is_valid_utf8 = false`` so it can be quarantined. Rows stream to
+DuckDB in Arrow batches, so memory stays bounded whatever the file sizes.
 
-Incremental: a run reads only the files it has not loaded yet, and stamps their lines with a
-new ``load_id`` (increasing, from the clock) that downstream models use as their watermark. A
-loaded file whose size or modification time has changed stops the run: raw files must not
-change once they match ``raw_payload_path`` (write them under another name, then rename).
+Live files (a gateway appends to its current file, then rotates it): a file is known by the
+fingerprint of its first line, not by its path, and a run reads only what it has not read yet:
+
+- only names ending in ``.jsonl`` or ``.jsonl.gz`` are read, whatever else the glob matches;
+- a renamed or compressed-in-place file continues where it was read to; a new file under an
+  old path (rotation, copytruncate) is a new file;
+- a grown file is read from the end of its last line read, its line numbers continuing;
+- a last line without a line break waits until one follows, or until the file has not changed
+  for ``raw_file_settle_seconds``;
+- a gzip file is read once its stream is complete; one still truncated or damaged once settled
+  gives its readable lines and a ``CORRUPT_GZIP`` file row;
+- a file that cannot be opened or read (permissions, a name that is not UTF-8) gives an
+  ``UNREADABLE_FILE`` file row and is tried again by the next run;
+- a line longer than 1 GiB is kept as its first 64 KiB, marked ``LINE_TOO_LARGE``.
+
+File rows (``raw_line`` NULL) describe the current run only: the pre-hook deletes the previous
+run's before the reader runs. Each run stamps its rows with a new ``load_id`` (increasing, from
+the clock) that downstream models use as their watermark.
 """
 
 from __future__ import annotations
 
+import glob
 import gzip
+import hashlib
 import os
 import time
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any, NamedTuple
 
@@ -25,43 +43,66 @@ import pyarrow as pa
 LINE_SCHEMA = pa.schema(
     [
         ("source_file", pa.string()),
+        ("file_id", pa.string()),
         ("line_number", pa.int64()),
         ("raw_line", pa.large_string()),
         ("is_valid_utf8", pa.bool_()),
+        ("read_error_reason", pa.string()),
+        ("read_error", pa.string()),
+        ("end_offset", pa.int64()),
+        ("is_file_read_to_end", pa.bool_()),
         ("load_id", pa.int64()),
         ("file_size_bytes", pa.int64()),
         ("file_modified_ns", pa.int64()),
     ]
 )
+LOG_FILE_SUFFIXES = (".jsonl", ".jsonl.gz")
 # Files are read in blocks of whole lines, split in C; each block is one batch.
 READ_BLOCK_BYTES = 32 * 1024 * 1024
+MAX_LINE_BYTES = 1024 * 1024 * 1024
+TOO_LARGE_KEPT_BYTES = 64 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
+GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
+
+
+class FileState(NamedTuple):
+    """Where a file was read to: its last non-blank line read, as the lines table holds it."""
+
+    # NamedTuples, not dataclasses: dbt runs this file as a module missing from sys.modules.
+    file_id: str
+    source_file: str
+    line_number: int
+    end_offset: int
+    size_bytes: int
+    modified_ns: int
+    is_read_to_end: bool
+    load_id: int
+
+
+class FileRead(NamedTuple):
+    """What a run reads of one file: from where, and which line number comes next."""
+
+    path: str
+    file_id: str
+    start_offset: int
+    next_line_number: int
+    size_bytes: int
+    modified_ns: int
+    is_settled: bool
+
+
+class FileError(NamedTuple):
+    path: str
+    file_id: str
+    line_number: int
+    reason: str
+    message: str
 
 
 def open_log_file(path: str) -> IO[bytes]:
     if path.endswith(".gz"):
         return gzip.open(path, "rb")
     return open(path, "rb")
-
-
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def iter_line_blocks(path: str) -> Iterator[bytes]:
-    """The file's bytes in blocks of whole lines (without the last line break); a UTF-8
-    byte-order mark at the start of the file is not part of its first line."""
-    with open_log_file(path) as handle:
-        pending = b""
-        first = handle.read(len(UTF8_BOM))
-        if first != UTF8_BOM:
-            pending = first
-        while block := handle.read(READ_BLOCK_BYTES):
-            complete, newline, pending = (pending + block).rpartition(b"\n")
-            if newline:
-                yield complete
-            else:
-                pending = complete + pending
-        if pending:
-            yield pending
 
 
 def as_utf8(raw: bytes) -> tuple[bytes, bool]:
@@ -75,78 +116,375 @@ def as_utf8(raw: bytes) -> tuple[bytes, bool]:
     return raw, True
 
 
+def printable_path(path: str) -> str:
+    """The path as valid UTF-8 text (bytes of a non-UTF-8 name shown as U+FFFD)."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+class Piece(NamedTuple):
+    """Consecutive bytes of a file: complete lines joined by b"\\n", or one line longer than
+    MAX_LINE_BYTES (only its start kept); ``consumed`` counts the bytes read, line break
+    included. The last piece of a file may lack its line break."""
+
+    kind: str  # 'lines' | 'too_large'
+    data: bytes
+    consumed: int
+    is_terminated: bool = True
+
+
+def iter_blocks(handle: IO[bytes]) -> Iterator[bytes]:
+    """The file's bytes in blocks of about READ_BLOCK_BYTES. A gzip stream is decompressed a
+    chunk at a time, so that the bytes before damage are yielded before its error is raised
+    (GzipFile.read drops the bytes of the call that fails)."""
+    if not isinstance(handle, gzip.GzipFile):
+        while block := handle.read(READ_BLOCK_BYTES):
+            yield block
+        return
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while chunk := handle.read1(READ_BLOCK_BYTES):
+            parts.append(chunk)
+            size += len(chunk)
+            if size >= READ_BLOCK_BYTES:
+                yield b"".join(parts)
+                parts, size = [], 0
+    except GZIP_ERRORS:
+        if parts:
+            yield b"".join(parts)
+        raise
+    if parts:
+        yield b"".join(parts)
+
+
+def iter_pieces(handle: IO[bytes]) -> Iterator[Piece]:
+    pending = bytearray()  # the start of the line not finished yet
+    dropped = 0  # bytes of that line dropped past its kept start, once it is too large
+    for block in iter_blocks(handle):
+        first = block.find(b"\n")
+        if first < 0:
+            if dropped:
+                dropped += len(block)
+                continue
+            pending += block
+            if len(pending) > MAX_LINE_BYTES:
+                dropped += len(pending) - TOO_LARGE_KEPT_BYTES
+                del pending[TOO_LARGE_KEPT_BYTES:]
+            continue
+        line_length = len(pending) + dropped + first
+        if line_length > MAX_LINE_BYTES:
+            kept = bytes(pending[:TOO_LARGE_KEPT_BYTES])
+            kept += block[: max(0, min(first, TOO_LARGE_KEPT_BYTES - len(kept)))]
+            yield Piece("too_large", kept, line_length + 1)
+            pending, dropped, block = bytearray(), 0, block[first + 1 :]
+        cut = block.rfind(b"\n")
+        if cut < 0:
+            pending += block
+            continue
+        complete = bytes(pending) + block[:cut]
+        pending = bytearray(block[cut + 1 :])
+        yield Piece("lines", complete, len(complete) + 1)
+    if dropped:
+        yield Piece("too_large", bytes(pending), len(pending) + dropped, is_terminated=False)
+    elif pending:
+        yield Piece("lines", bytes(pending), len(pending), is_terminated=False)
+
+
+class LineRows(NamedTuple):
+    numbers: list[int]
+    texts: list[bytes]
+    valid: list[bool]
+    end_offsets: list[int]
+    reasons: list[str | None]
+
+
+def piece_rows(piece: Piece, first_number: int, start_offset: int) -> tuple[LineRows, int]:
+    """A piece's non-blank lines, numbered, with their end offsets; and its line count."""
+    if piece.kind == "too_large":
+        text, valid = as_utf8(piece.data)
+        end = start_offset + piece.consumed
+        return LineRows([first_number], [text], [valid], [end], ["LINE_TOO_LARGE"]), 1
+    lines = piece.data.split(b"\n")
+    rows = LineRows([], [], [], [], [])
+    end = start_offset
+    for index, line in enumerate(lines):
+        end += len(line) + 1
+        if line.endswith(b"\r"):
+            line = line[:-1]
+        # bytes.strip() removes exactly the blank characters (space, tab, LF, CR, VT, FF).
+        if not line.strip():
+            continue
+        is_too_large = len(line) > MAX_LINE_BYTES
+        text, valid = as_utf8(line[:TOO_LARGE_KEPT_BYTES] if is_too_large else line)
+        rows.numbers.append(first_number + index)
+        rows.texts.append(text)
+        rows.valid.append(valid)
+        rows.end_offsets.append(min(end, start_offset + piece.consumed))
+        rows.reasons.append("LINE_TOO_LARGE" if is_too_large else None)
+    return rows, len(lines)
+
+
 def line_batch(
-    raw_file: RawFile, load_id: int, first_number: int, block: bytes
-) -> tuple[pa.RecordBatch, int]:
-    """A block's non-blank lines (a CRLF's \\r dropped), numbered, with their file; and how
-    many physical lines the block holds."""
-    lines = block.split(b"\n")
-    if b"\r" in block:
-        lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
-    # bytes.strip() removes exactly the blank characters (space, tab, LF, CR, VT, FF).
-    kept = [index for index, line in enumerate(lines) if line.strip()]
-    checked = [as_utf8(lines[index]) for index in kept]
+    read: FileRead, load_id: int, rows: LineRows, is_read_to_end: bool
+) -> pa.RecordBatch:
+    count = len(rows.numbers)
     # Every line is valid UTF-8 now, so the bytes are viewed as text without decoding them.
-    texts = pa.array([line for line, _ in checked], pa.large_binary()).view(pa.large_string())
-    rows = len(kept)
-    batch = pa.RecordBatch.from_arrays(
+    texts = pa.array(rows.texts, pa.large_binary()).view(pa.large_string())
+    return pa.RecordBatch.from_arrays(
         [
-            pa.repeat(raw_file.path, rows).cast(pa.string()),
-            pa.array([first_number + index for index in kept], pa.int64()),
+            pa.repeat(read.path, count).cast(pa.string()),
+            pa.repeat(read.file_id, count).cast(pa.string()),
+            pa.array(rows.numbers, pa.int64()),
             texts,
-            pa.array([valid for _, valid in checked], pa.bool_()),
-            pa.repeat(load_id, rows).cast(pa.int64()),
-            pa.repeat(raw_file.size_bytes, rows).cast(pa.int64()),
-            pa.repeat(raw_file.modified_ns, rows).cast(pa.int64()),
+            pa.array(rows.valid, pa.bool_()),
+            pa.array(rows.reasons, pa.string()),
+            pa.nulls(count, pa.string()),
+            pa.array(rows.end_offsets, pa.int64()),
+            pa.repeat(is_read_to_end, count).cast(pa.bool_()),
+            pa.repeat(load_id, count).cast(pa.int64()),
+            pa.repeat(read.size_bytes, count).cast(pa.int64()),
+            pa.repeat(read.modified_ns, count).cast(pa.int64()),
         ],
         schema=LINE_SCHEMA,
     )
-    return batch, len(lines)
 
 
-class RawFile(NamedTuple):
-    # A NamedTuple, not a dataclass: dbt runs this file as a module missing from sys.modules.
-    path: str
-    size_bytes: int
-    modified_ns: int
-
-    @classmethod
-    def stat(cls, path: str) -> RawFile:
-        status = os.stat(path)
-        return cls(path, status.st_size, status.st_mtime_ns)
-
-
-def iter_line_batches(files: list[RawFile], load_id: int) -> Iterator[pa.RecordBatch]:
-    for raw_file in files:
-        first_number = 1
-        for block in iter_line_blocks(raw_file.path):
-            batch, line_count = line_batch(raw_file, load_id, first_number, block)
-            first_number += line_count
-            if batch.num_rows:
-                yield batch
+def error_batch(errors: list[FileError], load_id: int) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist(
+        [
+            {
+                "source_file": printable_path(error.path),
+                "file_id": error.file_id,
+                "line_number": error.line_number,
+                "read_error_reason": error.reason,
+                "read_error": printable_path(error.message),
+                "is_file_read_to_end": False,
+                "load_id": load_id,
+            }
+            for error in errors
+        ],
+        schema=LINE_SCHEMA,
+    )
 
 
-def read_payload_lines(files: list[RawFile], load_id: int) -> pa.RecordBatchReader:
-    ordered = sorted(files, key=lambda raw_file: raw_file.path)
-    return pa.RecordBatchReader.from_batches(LINE_SCHEMA, iter_line_batches(ordered, load_id))
+def skip_to(handle: IO[bytes], offset: int) -> int:
+    """Moves the handle to ``offset`` (0: past a byte-order mark; further: just after the last
+    line read, whose line break, if it had none yet, may follow now) and returns the offset."""
+    if offset == 0:
+        if handle.read(len(UTF8_BOM)) == UTF8_BOM:
+            return len(UTF8_BOM)
+        handle.seek(0)
+        return 0
+    if isinstance(handle, gzip.GzipFile):
+        while offset - 1 - handle.tell() > 0:
+            if not handle.read(min(offset - 1 - handle.tell(), READ_BLOCK_BYTES)):
+                break
+    else:
+        handle.seek(offset - 1)
+    if handle.read(1) != b"\n" and handle.peek(1)[:1] == b"\n":
+        # The last line read was read unterminated (settled); its line break came later.
+        handle.read(1)
+        return offset + 1
+    return offset
 
 
-def files_to_load(matched: list[RawFile], loaded: dict[str, RawFile]) -> list[RawFile]:
-    """The matched files not loaded yet; a loaded file that changed since is an error."""
-    changed = [
-        f"{raw_file.path} (size {loaded[raw_file.path].size_bytes} -> {raw_file.size_bytes}"
-        f" bytes, mtime {loaded[raw_file.path].modified_ns} -> {raw_file.modified_ns} ns)"
-        for raw_file in matched
-        if raw_file.path in loaded and loaded[raw_file.path] != raw_file
-    ]
-    if changed:
-        raise RuntimeError(
-            "Raw payload files changed after they were loaded: "
-            + "; ".join(changed)
-            + ". Raw files must not change once they match raw_payload_path (write them under"
-            " another name, then rename). To reload everything, run dbt with --full-refresh."
+def iter_file_batches(
+    read: FileRead, load_id: int, errors: list[FileError]
+) -> Iterator[pa.RecordBatch]:
+    """The lines of one file from where it was read to. A read that fails keeps the lines
+    before the damage and records a file error at the first line not read."""
+    number, held = read.next_line_number, LineRows([], [], [], [], [])
+    try:
+        with open_log_file(read.path) as handle:
+            offset = skip_to(handle, read.start_offset)
+            for piece in iter_pieces(handle):
+                if not piece.is_terminated and not read.is_settled:
+                    break
+                rows, line_count = piece_rows(piece, number, offset)
+                number += line_count
+                offset += piece.consumed
+                if held.numbers:
+                    yield line_batch(read, load_id, held, is_read_to_end=False)
+                held = rows
+            else:
+                if held.numbers:
+                    yield line_batch(read, load_id, held, is_read_to_end=True)
+                return
+    except GZIP_ERRORS as error:
+        errors.append(file_error(read, number, "CORRUPT_GZIP", error))
+    except OSError as error:
+        errors.append(file_error(read, number, "UNREADABLE_FILE", error))
+    if held.numbers:
+        yield line_batch(read, load_id, held, is_read_to_end=False)
+
+
+def file_error(read: FileRead, line_number: int, reason: str, error: Exception) -> FileError:
+    return FileError(read.path, read.file_id, line_number, reason, f"{read.path}: {error}")
+
+
+def fingerprint(path: str) -> tuple[str, bool]:
+    """The fingerprint of the file's first line (a byte-order mark left out), and whether that
+    line is complete (ends with a line break)."""
+    digest = hashlib.sha256()
+    with open_log_file(path) as handle:
+        skip_to(handle, 0)
+        while chunk := handle.readline(READ_BLOCK_BYTES):
+            if chunk.endswith(b"\n"):
+                digest.update(chunk[:-1])
+                return digest.hexdigest()[:32], True
+            digest.update(chunk)
+    return digest.hexdigest()[:32], False
+
+
+def gzip_length(path: str) -> tuple[int, Exception | None]:
+    """The decompressed length of a gzip file, and the error that ended it early, if any."""
+    length = 0
+    try:
+        with gzip.open(path, "rb") as handle:
+            for block in iter_blocks(handle):
+                length += len(block)
+    except GZIP_ERRORS as error:
+        return length, error
+    return length, None
+
+
+def path_id(path: str) -> str:
+    """The id of a file that could not be read far enough to be fingerprinted."""
+    return "path:" + hashlib.sha256(os.fsencode(path)).hexdigest()[:32]
+
+
+def new_file_id(fingerprint: str, taken: set[str]) -> str:
+    """The fingerprint, or, when a different file with the same first line was read before,
+    the fingerprint with the first free suffix ~2, ~3, ..."""
+    candidate, suffix = fingerprint, 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{fingerprint}~{suffix}"
+    return candidate
+
+
+def fingerprint_of(file_id: str) -> str:
+    return file_id.split("~")[0]
+
+
+def plan_reads(
+    paths: list[str], states: list[FileState], now_ns: int, settle_seconds: float
+) -> tuple[list[FileRead], list[FileError]]:
+    """What to read of each matched file, and the files that cannot be read."""
+    by_path = {state.source_file: state for state in states}  # the latest file read per path
+    taken = {state.file_id for state in states}
+    claimed: set[str] = set()
+    reads: list[FileRead] = []
+    errors: list[FileError] = []
+    for path in paths:
+        known = by_path.get(path)
+        try:
+            path.encode("utf-8")
+            status = os.stat(path)
+        except FileNotFoundError:
+            continue  # gone since the listing (rotated away: the next run finds it again)
+        except (OSError, UnicodeEncodeError) as error:
+            message = "file name is not valid UTF-8" if isinstance(error, UnicodeError) else error
+            errors.append(unreadable(path, known, message))
+            continue
+        if (
+            known
+            and known.is_read_to_end
+            and (known.size_bytes, known.modified_ns)
+            == (
+                status.st_size,
+                status.st_mtime_ns,
+            )
+        ):
+            continue
+        is_settled = now_ns - status.st_mtime_ns >= settle_seconds * 1e9
+        try:
+            first_line_print, is_complete = fingerprint(path)
+            length, gzip_error = (
+                gzip_length(path) if path.endswith(".gz") else (status.st_size, None)
+            )
+        except GZIP_ERRORS as error:
+            first_line_print, is_complete, length, gzip_error = "", False, 0, error
+        except OSError as error:
+            errors.append(unreadable(path, known, error))
+            continue
+        if gzip_error is not None and not is_settled:
+            continue  # a gzip file still being written: read once complete, or settled
+        if gzip_error is not None and not is_complete:
+            error = FileError(path, path_id(path), 1, "CORRUPT_GZIP", f"{path}: {gzip_error}")
+            errors.append(error)
+            continue
+        if length == 0 or not (is_complete or is_settled):
+            continue  # an empty file, or a first line still being written
+        if first_line_print in claimed:
+            continue  # the same file under another path (e.g. while compressed in place)
+        claimed.add(first_line_print)
+        same_start = [
+            state
+            for state in states
+            if fingerprint_of(state.file_id) == first_line_print and state.end_offset <= length
+        ]
+        resumed = max(same_start, key=lambda state: state.load_id, default=None)
+        file_id = resumed.file_id if resumed else new_file_id(first_line_print, taken)
+        taken.add(file_id)
+        reads.append(
+            FileRead(
+                path=path,
+                file_id=file_id,
+                start_offset=resumed.end_offset if resumed else 0,
+                next_line_number=resumed.line_number + 1 if resumed else 1,
+                size_bytes=status.st_size,
+                modified_ns=status.st_mtime_ns,
+                # A complete gzip file is finished: its last line needs no line break.
+                is_settled=is_settled or (path.endswith(".gz") and gzip_error is None),
+            )
         )
-    return [raw_file for raw_file in matched if raw_file.path not in loaded]
+    return reads, errors
+
+
+def unreadable(path: str, known: FileState | None, error: object) -> FileError:
+    file_id, line_number = (known.file_id, known.line_number + 1) if known else (path_id(path), 1)
+    return FileError(path, file_id, line_number, "UNREADABLE_FILE", f"{path}: {error}")
+
+
+def iter_batches(
+    reads: list[FileRead], errors: list[FileError], load_id: int
+) -> Iterator[pa.RecordBatch]:
+    for read in reads:
+        yield from iter_file_batches(read, load_id, errors)
+    if errors:
+        yield error_batch(errors, load_id)
+
+
+def read_payload_lines(
+    reads: list[FileRead], errors: list[FileError], load_id: int
+) -> pa.RecordBatchReader:
+    return pa.RecordBatchReader.from_batches(LINE_SCHEMA, iter_batches(reads, errors, load_id))
+
+
+def matched_log_files(raw_payload_path: str) -> list[str]:
+    """The files the glob matches whose names end in .jsonl or .jsonl.gz, in path order.
+    Listed in Python: DuckDB's glob() fails on a name that is not UTF-8."""
+    return sorted(
+        path
+        for path in glob.glob(raw_payload_path, recursive=True)
+        if path.endswith(LOG_FILE_SUFFIXES) and not os.path.isdir(path)
+    )
+
+
+def read_states(session: Any, this: object) -> tuple[list[FileState], int]:
+    """Each file read before (its last non-blank line read), and the last load id."""
+    states = [
+        FileState(*row)
+        for row in session.sql(
+            "select file_id, arg_max(source_file, line_number), max(line_number),"
+            " arg_max(end_offset, line_number), arg_max(file_size_bytes, line_number),"
+            " arg_max(file_modified_ns, line_number), arg_max(is_file_read_to_end, line_number),"
+            f" max(load_id) from {this} where raw_line is not null group by file_id"
+        ).fetchall()
+    ]
+    (previous_load_id,) = session.sql(f"select coalesce(max(load_id), 0) from {this}").fetchone()
+    return states, previous_load_id
 
 
 def next_load_id(previous_load_id: int) -> int:
@@ -155,26 +493,18 @@ def next_load_id(previous_load_id: int) -> int:
 
 
 def model(dbt: Any, session: Any) -> pa.RecordBatchReader:
-    dbt.config(
-        materialized="incremental",
-        unique_key=["source_file", "line_number"],
-    )
+    dbt.config(materialized="incremental", unique_key=["file_id", "line_number"])
     raw_payload_path = dbt.config.get("raw_payload_path")
-    paths = [row[0] for row in dbt.source("gateway", "raw_payload_files").fetchall()]
+    settle_seconds = float(dbt.config.get("raw_file_settle_seconds"))
+    # Declares the lineage only: the files are listed here, in Python.
+    dbt.source("gateway", "raw_payload_files")
+    paths = matched_log_files(raw_payload_path)
     if not paths:
         raise FileNotFoundError(
-            f"No raw payload log file matches raw_payload_path={raw_payload_path!r}. "
-            "Point the var at your logs, e.g. "
+            f"No raw payload log file (*.jsonl or *.jsonl.gz) matches "
+            f"raw_payload_path={raw_payload_path!r}. Point the var at your logs, e.g. "
             "--vars '{raw_payload_path: \"/logs/**/*.jsonl*\"}'."
         )
-    matched = [RawFile.stat(path) for path in paths]
-    loaded: dict[str, RawFile] = {}
-    previous_load_id = 0
-    if dbt.is_incremental:
-        for path, size_bytes, modified_ns, load_id in session.sql(
-            "select source_file, max(file_size_bytes), max(file_modified_ns), max(load_id)"
-            f" from {dbt.this} group by source_file"
-        ).fetchall():
-            loaded[path] = RawFile(path, size_bytes, modified_ns)
-            previous_load_id = max(previous_load_id, load_id)
-    return read_payload_lines(files_to_load(matched, loaded), next_load_id(previous_load_id))
+    states, previous_load_id = read_states(session, dbt.this) if dbt.is_incremental else ([], 0)
+    reads, errors = plan_reads(paths, states, time.time_ns(), settle_seconds)
+    return read_payload_lines(reads, errors, next_load_id(previous_load_id))

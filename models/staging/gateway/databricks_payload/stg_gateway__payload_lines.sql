@@ -15,10 +15,15 @@ payload_rows as (
 final as (
     select
         '{{ source('databricks_inference', 'payload') }}' as source_file,
+        '{{ source('databricks_inference', 'payload') }}' as file_id,
         cast(row_number() over (order by request_time, databricks_request_id) as bigint)
             as line_number,
         {{ inference_tables.payload_row_as_raw_line() }} as raw_line,
         true as is_valid_utf8,
+        cast(null as {{ inference_tables.data_type('string') }}) as read_error_reason,
+        cast(null as {{ inference_tables.data_type('string') }}) as read_error,
+        cast(null as bigint) as end_offset,
+        cast(null as boolean) as is_file_read_to_end,
         cast({{ inference_tables.timestamp_to_epoch_ms(dbt.current_timestamp()) }} as bigint)
             as load_id,
         cast(null as bigint) as file_size_bytes,

@@ -23,12 +23,18 @@ raw_files as (
     from {{ inference_tables.spark_raw_payload_files_view_name() }}
 ),
 
+log_files as (
+    {#- Only .jsonl and .jsonl.gz names, whatever else the glob matches. -#}
+    select * from raw_files
+    where source_file like '%.jsonl' or source_file like '%.jsonl.gz'
+),
+
 physical_lines as (
     select
         source_file,
         position + 1 as line_number,
         regexp_replace(line_bytes, '\r$', '') as line_bytes
-    from raw_files
+    from log_files
     lateral view posexplode(split(file_bytes, '\n')) as position, line_bytes
 ),
 
@@ -44,9 +50,15 @@ non_blank_lines as (
 final as (
     select
         source_file,
+        {#- Spark reads every file whole on every run: its path names it. -#}
+        source_file as file_id,
         line_number,
         make_valid_utf8(line_text) as raw_line,
         is_valid_utf8(line_text) as is_valid_utf8,
+        cast(null as string) as read_error_reason,
+        cast(null as string) as read_error,
+        cast(null as bigint) as end_offset,
+        cast(null as boolean) as is_file_read_to_end,
         unix_millis(current_timestamp()) as load_id,
         cast(null as bigint) as file_size_bytes,
         cast(null as bigint) as file_modified_ns

@@ -1,0 +1,262 @@
+"""Live raw files (SPEC §8) in the reader: appends, held lines, rotation, damaged files."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_payload_lines_reader import read_all, reader
+
+HELD = 3600.0  # a settle time no test reaches: unterminated lines are held
+
+
+def states_after(rows: list[dict[str, Any]]) -> list[Any]:
+    """The file states read_states finds in a lines table holding ``rows``."""
+    last: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["raw_line"] is not None and (
+            row["file_id"] not in last or row["line_number"] > last[row["file_id"]]["line_number"]
+        ):
+            last[row["file_id"]] = row
+    return [
+        reader.FileState(
+            row["file_id"],
+            row["source_file"],
+            row["line_number"],
+            row["end_offset"],
+            row["file_size_bytes"],
+            row["file_modified_ns"],
+            row["is_file_read_to_end"],
+            row["load_id"],
+        )
+        for row in last.values()
+    ]
+
+
+class Runs:
+    """Successive runs over a folder, each reading from the states the earlier ones left."""
+
+    def __init__(self, folder: Path, settle_seconds: float = 0.0) -> None:
+        self.folder, self.settle_seconds = folder, settle_seconds
+        self.table: list[dict[str, Any]] = []
+
+    def run(self) -> list[dict[str, Any]]:
+        paths = [Path(path) for path in reader.matched_log_files(str(self.folder / "*"))]
+        rows = read_all(paths, states_after(self.table), self.settle_seconds)
+        self.table = [row for row in self.table if row["raw_line"] is not None] + rows
+        return rows
+
+    def lines(self) -> list[tuple[str, int, str]]:
+        return sorted(
+            (row["file_id"], row["line_number"], row["raw_line"])
+            for row in self.table
+            if row["raw_line"] is not None
+        )
+
+
+def lines_of(rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    return [(row["line_number"], row["raw_line"]) for row in rows if row["raw_line"] is not None]
+
+
+def one_full_run(folder: Path, settle_seconds: float = 0.0) -> list[tuple[str, int, str]]:
+    runs = Runs(folder, settle_seconds)
+    runs.run()
+    return runs.lines()
+
+
+def test_appended_lines_continue_the_numbering_and_nothing_is_read_twice(tmp_path: Path) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"a\n\nb\n")
+    runs = Runs(tmp_path)
+    assert lines_of(runs.run()) == [(1, "a"), (3, "b")]
+    with log.open("ab") as handle:
+        handle.write(b"\n c\nd\n")
+    assert lines_of(runs.run()) == [(5, " c"), (6, "d")]
+    assert runs.run() == []
+    assert runs.lines() == one_full_run(tmp_path)
+
+
+def test_an_unchanged_file_read_to_its_end_is_not_opened_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "gw.jsonl").write_bytes(b"a\nb\n")
+    runs = Runs(tmp_path)
+    runs.run()
+
+    def refuse(path: str) -> None:
+        raise AssertionError(f"{path} opened again")
+
+    monkeypatch.setattr(reader, "open_log_file", refuse)
+    assert runs.run() == []
+
+
+def test_a_last_line_without_line_break_waits_for_it_or_for_the_file_to_settle(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b'{"a": 1}\n{"b": ')
+    runs = Runs(tmp_path, settle_seconds=HELD)
+    rows = runs.run()
+    assert lines_of(rows) == [(1, '{"a": 1}')] and not rows[-1]["is_file_read_to_end"]
+    with log.open("ab") as handle:
+        handle.write(b'2}\n{"c": 3}')
+    assert lines_of(runs.run()) == [(2, '{"b": 2}')]
+    runs.settle_seconds = 0.0  # the file has not changed for raw_file_settle_seconds
+    assert lines_of(runs.run()) == [(3, '{"c": 3}')]
+    with log.open("ab") as handle:  # the settled line's line break comes after all
+        handle.write(b'\n{"d": 4}\n')
+    assert lines_of(runs.run()) == [(4, '{"d": 4}')]
+    assert runs.lines() == one_full_run(tmp_path)
+
+
+def test_a_file_whose_first_line_is_still_being_written_waits(tmp_path: Path) -> None:
+    (tmp_path / "gw.jsonl").write_bytes(b'{"a": ')
+    assert read_all([tmp_path / "gw.jsonl"], settle_seconds=HELD) == []
+
+
+def test_rotation_by_rename_continues_the_file_and_reads_the_new_one(tmp_path: Path) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"a\nb\n")
+    runs = Runs(tmp_path)
+    runs.run()
+    with log.open("ab") as handle:
+        handle.write(b"c\n")
+    log.rename(tmp_path / "gw.1.jsonl")
+    log.write_bytes(b"d\n")
+    rows = runs.run()
+    assert [
+        (Path(row["source_file"]).name, *line)
+        for row, line in zip(rows, lines_of(rows), strict=True)
+    ] == [
+        ("gw.1.jsonl", 3, "c"),
+        ("gw.jsonl", 1, "d"),
+    ]
+    assert runs.lines() == one_full_run(tmp_path)
+
+
+def test_compressing_in_place_continues_the_file(tmp_path: Path) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"a\nb\n")
+    runs = Runs(tmp_path)
+    runs.run()
+    with log.open("ab") as handle:
+        handle.write(b"c\n")
+    packed = tmp_path / "gw.jsonl.gz"
+    packed.write_bytes(gzip.compress(log.read_bytes()))
+    assert lines_of(runs.run()) == [(3, "c")]  # from either copy, once
+    log.unlink()
+    assert runs.run() == []
+    assert runs.lines() == one_full_run(tmp_path)
+
+
+def test_copytruncate_makes_the_old_path_a_new_file(tmp_path: Path) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"a\nb\n")
+    runs = Runs(tmp_path)
+    first_id = runs.run()[0]["file_id"]
+    with log.open("ab") as handle:
+        handle.write(b"c\n")
+    shutil.copy(log, tmp_path / "gw.jsonl.1")  # a name the glob matches but is never read
+    shutil.copy(log, tmp_path / "gw-1.jsonl")
+    log.write_bytes(b"x\n")
+    rows = runs.run()
+    assert {(Path(row["source_file"]).name, row["file_id"] == first_id) for row in rows} == {
+        ("gw-1.jsonl", True),
+        ("gw.jsonl", False),
+    }
+    assert runs.lines() == one_full_run(tmp_path)
+
+
+def test_a_shorter_file_with_the_same_first_line_is_another_file(tmp_path: Path) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"a\nb\nc\n")
+    runs = Runs(tmp_path)
+    first_id = runs.run()[0]["file_id"]
+    log.write_bytes(b"a\nz\n")
+    rows = runs.run()
+    assert lines_of(rows) == [(1, "a"), (2, "z")]
+    assert {row["file_id"] for row in rows} == {f"{first_id}~2"}
+
+
+def test_only_jsonl_and_jsonl_gz_names_are_read(tmp_path: Path) -> None:
+    for name in ("a.jsonl", "b.jsonl.gz", "c.jsonl.tmp", "d.jsonl.crc", "e.jsonl.partial", "f"):
+        (tmp_path / name).write_bytes(gzip.compress(b"x\n") if name.endswith(".gz") else b"x\n")
+    (tmp_path / "dir.jsonl").mkdir()
+    assert [Path(path).name for path in reader.matched_log_files(str(tmp_path / "*"))] == [
+        "a.jsonl",
+        "b.jsonl.gz",
+    ]
+
+
+def damaged_gzip(path: Path, content: bytes) -> None:
+    packed = gzip.compress(content)
+    path.write_bytes(packed[: len(packed) * 2 // 3])
+
+
+def test_a_truncated_gzip_waits_then_keeps_its_readable_lines(tmp_path: Path) -> None:
+    lines = b"".join(b'{"line": %d, "pad": "%s"}\n' % (n, b"x" * n) for n in range(200))
+    damaged_gzip(tmp_path / "gw.jsonl.gz", lines)
+    assert read_all([tmp_path / "gw.jsonl.gz"], settle_seconds=HELD) == []
+    rows = read_all([tmp_path / "gw.jsonl.gz"])
+    readable, file_row = rows[:-1], rows[-1]
+    assert lines_of(readable) == [
+        (n + 1, line.decode()) for n, line in enumerate(lines.split(b"\n")[: len(readable)])
+    ]
+    assert file_row["raw_line"] is None and file_row["read_error_reason"] == "CORRUPT_GZIP"
+    assert file_row["line_number"] == len(readable) + 1
+    assert "gw.jsonl.gz" in file_row["read_error"]
+
+
+def test_a_gzip_damaged_before_its_first_line_is_one_file_row(tmp_path: Path) -> None:
+    (tmp_path / "gw.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    (row,) = read_all([tmp_path / "gw.jsonl.gz"])
+    assert (row["read_error_reason"], row["line_number"]) == ("CORRUPT_GZIP", 1)
+
+
+def test_unreadable_files_are_file_rows_and_the_others_are_read(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop)
+    odd_name = os.fsdecode(bytes(tmp_path) + b"/odd-\xff.jsonl")
+    Path(odd_name).write_bytes(b"x\n")
+    (tmp_path / "ok.jsonl").write_bytes(b"fine\n")
+    rows = read_all([loop, Path(odd_name), tmp_path / "ok.jsonl"])
+    assert lines_of(rows) == [(1, "fine")]
+    file_rows = {Path(row["source_file"]).name: row for row in rows if row["raw_line"] is None}
+    assert set(file_rows) == {"loop.jsonl", "odd-\ufffd.jsonl"}
+    assert {row["read_error_reason"] for row in file_rows.values()} == {"UNREADABLE_FILE"}
+    assert "not valid UTF-8" in file_rows["odd-\ufffd.jsonl"]["read_error"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without read permission")
+def test_a_file_without_read_permission_is_a_file_row_tried_again(tmp_path: Path) -> None:
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"a\n")
+    log.chmod(0)
+    runs = Runs(tmp_path)
+    (row,) = runs.run()
+    assert (row["read_error_reason"], row["line_number"]) == ("UNREADABLE_FILE", 1)
+    log.chmod(0o644)
+    assert lines_of(runs.run()) == [(1, "a")]
+
+
+@pytest.mark.parametrize("block_bytes", [3, 1024])
+def test_lines_over_the_limit_keep_their_start_and_the_next_lines_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block_bytes: int
+) -> None:
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 10)
+    monkeypatch.setattr(reader, "TOO_LARGE_KEPT_BYTES", 4)
+    monkeypatch.setattr(reader, "READ_BLOCK_BYTES", block_bytes)
+    log = tmp_path / "gw.jsonl"
+    log.write_bytes(b"0123456789\n0123456789abc\nok\n" + b"z" * 30)
+    rows = read_all([log])
+    assert [(row["line_number"], row["raw_line"], row["read_error_reason"]) for row in rows] == [
+        (1, "0123456789", None),
+        (2, "0123", "LINE_TOO_LARGE"),
+        (3, "ok", None),
+        (4, "zzzz", "LINE_TOO_LARGE"),
+    ]
+    assert [row["end_offset"] for row in rows] == [11, 25, 28, 58]
