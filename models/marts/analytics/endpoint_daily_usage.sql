@@ -1,6 +1,7 @@
 {#-
     Daily rollup for dashboards: one row per UTC day, endpoint and served entity (an unknown
-    endpoint or entity is grouped as 'unknown'), from `inference_requests`. Counts are of
+    endpoint or entity is NULL, as in `inference_requests`, and grouped as one), from
+    `inference_requests`. Counts are of
     logged requests; `estimated_request_count` scales them up by `sampling_fraction`.
     Percentiles interpolate between the nearest ranks (percentile_cont) over the requests that
     have an execution time, rounded to microseconds. Feedback rates are shares of the requests
@@ -15,8 +16,8 @@ requests as (
 grouped as (
     select
         request_date,
-        coalesce(endpoint_name, 'unknown') as endpoint_name,
-        coalesce(served_entity_id, 'unknown') as served_entity_id,
+        endpoint_name,
+        served_entity_id,
         max(entity_name) as entity_name,
         max(entity_version) as entity_version,
         max(entity_type) as entity_type,
