@@ -46,7 +46,7 @@ class DbtProject:
         }
 
     def command(
-        self, *args: str, raw_payload_path: str | Path, variables: dict[str, str] | None = None
+        self, *args: str, raw_payload_path: str | Path, variables: dict[str, Any] | None = None
     ) -> list[str]:
         return [
             DBT,
@@ -68,7 +68,7 @@ class DbtProject:
         *args: str,
         raw_payload_path: str | Path,
         check: bool = True,
-        variables: dict[str, str] | None = None,
+        variables: dict[str, Any] | None = None,
     ) -> DbtRun:
         completed = subprocess.run(
             self.command(*args, raw_payload_path=raw_payload_path, variables=variables),

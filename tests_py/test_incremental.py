@@ -184,3 +184,25 @@ def test_a_run_killed_at_any_moment_is_completed_by_the_next(
     project.run(*BUILD_MODELS, raw_payload_path=glob)
     assert_invariant(project)
     assert table_rows(project) == reference
+
+
+def test_an_incremental_build_tests_its_latest_load_and_a_full_check_everything(
+    dbt_project_factory: Any, log_files: list[Path]
+) -> None:
+    project = dbt_project_factory("tested_loads")
+    landing = project.workdir / "landing"
+    glob = landing / "*.jsonl*"
+    land(log_files[:1], landing)
+    project.run("build", raw_payload_path=glob)
+    with duckdb.connect(str(project.database)) as connection:  # an old row gone wrong
+        connection.execute(
+            "update payload_quarantine set quarantine_field = 'x' where rowid = ("
+            " select min(rowid) from payload_quarantine where quarantine_field is null)"
+        )
+    land(log_files[1:2], landing)
+    project.run("build", raw_payload_path=glob)
+    full_check = project.run(
+        "build", raw_payload_path=glob, variables={"full_data_tests": True}, check=False
+    )
+    assert full_check.returncode != 0
+    assert "expression_is_true_payload_quarantine_quarantine_field" in full_check.output

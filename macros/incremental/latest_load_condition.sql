@@ -1,0 +1,37 @@
+{#-
+    A SQL condition on the rows of `relation` that its latest load wrote, from the model's
+    `meta.latest_load`: `{column: load_id}` when the model has its load column, or
+    `{column: <key>, from: <upstream model>, load_column: <its load column>}` for the rows
+    whose key the upstream's latest load carried. '' (every row) for a model without it, a
+    model that is not incremental, a --full-refresh build, or the var `full_data_tests`.
+-#}
+{% macro latest_load_condition(relation) -%}
+    {%- if var('full_data_tests', false) or flags.FULL_REFRESH or not execute -%}
+        {%- do return('') -%}
+    {%- endif -%}
+    {%- set condition = namespace(sql='') -%}
+    {%- for node in graph.nodes.values()
+        if node.resource_type == 'model' and node.config.materialized == 'incremental'
+        and node.alias | lower == (relation.identifier or '') | lower
+        and node.schema | lower == (relation.schema or '') | lower -%}
+        {%- set rule = node.config.meta.get('latest_load') -%}
+        {%- if rule and rule.get('from') -%}
+            {%- set upstream = graph.nodes['model.' ~ project_name ~ '.' ~ rule['from']] -%}
+            {%- set upstream_relation = api.Relation.create(
+                database=upstream.database, schema=upstream.schema, identifier=upstream.alias) -%}
+            {%- set condition.sql -%}
+                {{ rule['column'] }} in (
+                    select {{ rule['column'] }} from {{ upstream_relation }}
+                    where {{ rule['load_column'] }} = (
+                        select max({{ rule['load_column'] }}) from {{ upstream_relation }}
+                    )
+                )
+            {%- endset -%}
+        {%- elif rule -%}
+            {%- set condition.sql -%}
+                {{ rule['column'] }} = (select max({{ rule['column'] }}) from {{ relation }})
+            {%- endset -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- do return(condition.sql) -%}
+{%- endmacro %}
