@@ -4,42 +4,46 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmark import Measurement, add_new_files, report
+from benchmark import Measurement, append_lines, report, scaling_report
 from generate_sample_logs import generate
 
 
-def test_new_files_sort_after_the_existing_ones(tmp_path: Path) -> None:
+def test_appended_lines_grow_the_last_uncompressed_file(tmp_path: Path) -> None:
     logs = tmp_path / "logs"
-    generate(logs, lines=2500, seed=1, files=2)
-    before = sorted(path.name for path in logs.iterdir())
-    assert add_new_files(logs, 100, seed=2) == 100
-    after = sorted(path.name for path in logs.iterdir())
-    assert after[: len(before)] == before and len(after) == len(before) + 1
-    assert not (tmp_path / "increment").exists()
+    generate(logs, lines=2500, seed=1, files=3)
+    before = {path.name: path.read_bytes() for path in logs.iterdir()}
+    grown = append_lines(logs, 100, seed=2)
+    after = {path.name: path.read_bytes() for path in logs.iterdir()}
+    assert set(after) == set(before) and grown.suffix == ".jsonl"
+    assert grown.name == sorted(name for name in before if name.endswith(".jsonl"))[-1]
+    assert after[grown.name].startswith(before[grown.name])
+    assert after[grown.name].count(b"\n") - before[grown.name].count(b"\n") == 100
+    assert not (tmp_path / "appended").exists()
 
 
-def test_report_prints_the_ratios_and_the_peak() -> None:
+def test_report_prints_the_ratio_the_peak_and_the_fixed_cost_goal() -> None:
     measurements = {
         "a": Measurement("floor", 10.0, 4500.0),
         "b": Measurement("full", 25.0, 3072.0),
-        "c": Measurement("incremental", 2.0, 512.0),
-    }
-    text = report(measurements, lines=1000)
-    assert "b/a = 2.50 (target <= 2.0)" in text
-    assert "c/b = 0.080 (target <= 0.10)" in text
-    assert "dbt builds' peak RSS = 3.00 GiB" in text
-
-
-def test_report_says_whether_dbt_start_up_leaves_room_for_both_targets() -> None:
-    measurements = {
-        "a": Measurement("floor", 10.0, 1024.0),
-        "b": Measurement("full", 20.0, 2048.0),
-        "c": Measurement("incremental", 3.0, 512.0),
-        "d": Measurement("nothing new", 2.5, 512.0),
+        "c": Measurement("incremental", 4.0, 512.0),
+        "d": Measurement("nothing new", 3.5, 512.0),
         "e": Measurement("start-up", 2.5, 256.0),
     }
     text = report(measurements, lines=1000)
-    assert "both targets need c <= 0.20 a = 2.0 s" in text
-    assert "start-up alone takes 2.5 s, so they cannot hold together" in text
-    measurements["a"] = Measurement("floor", 20.0, 1024.0)
-    assert "so they can hold together" in report(measurements, lines=1000)
+    assert "b/a = 2.50" in text
+    assert "dbt builds' peak RSS = 3.00 GiB" in text
+    assert "(d) - (e) = 1.0 s (goal <= 2 s: met)" in text
+    measurements["d"] = Measurement("nothing new", 5.0, 512.0)
+    assert "(d) - (e) = 2.5 s (goal <= 2 s: missed)" in report(measurements, lines=1000)
+
+
+def test_scaling_compares_the_incremental_cost_above_start_up() -> None:
+    def sizes(small_c: float, large_c: float) -> dict[int, dict[str, Measurement]]:
+        return {
+            1000: {"c": Measurement("c", small_c, 1.0), "e": Measurement("e", 2.0, 1.0)},
+            3000: {"c": Measurement("c", large_c, 1.0), "e": Measurement("e", 2.0, 1.0)},
+        }
+
+    assert "ratio 1.10 (goal <= 1.2: met)" in scaling_report(sizes(12.0, 13.0))
+    assert "ratio 1.50 (goal <= 1.2: missed)" in scaling_report(sizes(6.0, 8.0))
+    assert scaling_report({1000: sizes(1.0, 1.0)[1000]}) == ""
