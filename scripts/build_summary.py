@@ -1,8 +1,8 @@
 """Print a short summary of a built inference-tables DuckDB file.
 
-Rows per table, quarantined lines by reason, duplicates, and the accounting invariant of
-SPEC §1 (non-blank raw lines = payload + duplicates + quarantined lines), and the raw files the
-build could not read (file rows, which are not lines). Exits 1 when the invariant does not
+Rows per table, quarantined lines by reason, duplicates, the accounting invariant
+(docs/input_format.md: non-blank raw lines = payload + duplicates + quarantined lines), and the
+raw files the build could not read (file rows, which are not lines). Exits 1 when the invariant does not
 hold, so scripts can rely on it.
 
     python scripts/build_summary.py --database data/inference_tables.duckdb

@@ -1,4 +1,4 @@
-"""Generate realistic raw AI Gateway payload logs (SPEC §1) with counts known by construction.
+"""Generate realistic raw AI Gateway payload logs (docs/input_format.md), counts known by construction.
 
 Usage::
 
@@ -12,7 +12,7 @@ use CRLF line endings. Output depends only on the arguments: each file has its o
 ``random.Random`` seeded from (seed, file index), so files are generated in parallel, and a
 line that is redelivered is rebuilt from its own seed (seed, file, line) wherever it is copied.
 
-Valid lines (SPEC §1 envelope):
+Valid lines (docs/input_format.md envelope):
     * time as ``request_time`` ISO-8601 with ``Z`` (milli-, micro- or whole seconds), with an
       offset (``+05:30``, ``-08:00``, ... some moving the UTC date across midnight), without
       offset (UTC), as epoch milliseconds, or only the legacy ``timestamp_ms``;
@@ -852,7 +852,7 @@ def envelope_line(
     response_json: bytes | None,
     entity: str,
 ) -> bytes:
-    """One SPEC §1 line around pre-encoded bodies; response_json None leaves the key out.
+    """One raw log line around pre-encoded bodies; response_json None leaves the key out.
 
     The envelope is assembled from text fragments (faster than building and encoding a
     dict): every value put there is an id, a number or a timestamp that needs no escaping.

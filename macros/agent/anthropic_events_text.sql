@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 rule 5, Anthropic Messages events: the `delta.text` of the `content_block_delta`
+    docs/payload_formats.md rule 5, Anthropic Messages events: the `delta.text` of the `content_block_delta`
     events whose `delta.type` is `text_delta`, concatenated block by block in `index` order
     (an event without an integer index is block 0), blocks joined with a newline.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    SPEC §4 ratings: a JSON object {name: {"value": v, "rationale": r}} as
+    docs/input_format.md, payload_assessment_logs ratings: a JSON object {name: {"value": v, "rationale": r}} as
     MAP(name, STRUCT(value, double_value, rationale)). A string value is kept as it is,
     true/false become 'true'/'false', a number goes to double_value with value NULL. A rating
     given as a bare value instead of an object is read as its value. NULL when not an object.

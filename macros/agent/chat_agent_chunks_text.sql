@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 rule 5, chat-agent chunks (MLflow ChatAgent streams): the `delta.content` of every
+    docs/payload_formats.md rule 5, chat-agent chunks (MLflow ChatAgent streams): the `delta.content` of every
     event without a `type` whose `delta` is an object, concatenated in order. NULL when none.
 -#}
 {% macro chat_agent_chunks_text(events) -%}

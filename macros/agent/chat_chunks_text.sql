@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 rule 5, chat-completion chunks: the index-0 choice's `delta.content` (a string, or
+    docs/payload_formats.md rule 5, chat-completion chunks: the index-0 choice's `delta.content` (a string, or
     parts by the parts rule) of every event, concatenated in order; when no chunk has one, the
     concatenated `delta.refusal` strings. NULL when neither is found.
 -#}

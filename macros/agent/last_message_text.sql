@@ -1,7 +1,7 @@
 {#-
     The text (parts rule) of the last element of `messages` (structs with `role`, `content` as
     JSON and, when `item_type` is given, `type`) whose role is `role` and type `item_type`.
-    `skip_null_text`: only messages whose text is not NULL count (SPEC §3 request rule 1 skips
+    `skip_null_text`: only messages whose text is not NULL count (docs/payload_formats.md request rule 1 skips
     a user turn holding only tool_result parts). `fallback_to_last`: when none matches, the
     text of the last message.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 rule 5, Responses API events: the answer of the last `response.completed` event's
+    docs/payload_formats.md rule 5, Responses API events: the answer of the last `response.completed` event's
     `response` (rule 2); else the text of the last `response.output_item.done` item that is an
     assistant message; else the concatenated `delta` of the `response.output_text.delta` events.
 -#}

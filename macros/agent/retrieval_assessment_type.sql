@@ -1,4 +1,4 @@
-{#- SPEC §4 SQL type of the `retrieval_assessment` column, for every engine (see data_type). -#}
+{#- docs/input_format.md, payload_assessment_logs SQL type of the `retrieval_assessment` column, for every engine (see data_type). -#}
 {% macro retrieval_assessment_type() -%}
     {{ inference_tables.data_type({
         'position': 'integer',

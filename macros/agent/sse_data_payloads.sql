@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 rule 5, SSE text: the JSON objects carried by the `data:` lines of a body, in
+    docs/payload_formats.md rule 5, SSE text: the JSON objects carried by the `data:` lines of a body, in
     order, as text. Lines split on CR, LF or CR LF; `event:` lines, comments, `data: [DONE]`
     and payloads that are not JSON objects are skipped. NULL for a body without `data:`.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 response rule 5: the answer carried by a stream's parsed `events`, from the first
+    docs/payload_formats.md response rule 5: the answer carried by a stream's parsed `events`, from the first
     of its kinds whose text is not NULL: chat-completion chunks, chat-agent chunks, Responses
     events, Anthropic events. '' when matching deltas are all empty; NULL when there is none.
 -#}

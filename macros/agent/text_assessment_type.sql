@@ -1,4 +1,4 @@
-{#- SPEC §4 SQL type of the `text_assessment` column, for every engine (see data_type). -#}
+{#- docs/input_format.md, payload_assessment_logs SQL type of the `text_assessment` column, for every engine (see data_type). -#}
 {% macro text_assessment_type() -%}
     {{ inference_tables.data_type({
         'step_id': 'string',

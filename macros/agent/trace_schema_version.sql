@@ -1,5 +1,5 @@
 {#-
-    SPEC §3 schema_version of a trace (JSON): an explicit "mlflow.trace_schema.version" of 2 or
+    docs/payload_formats.md schema_version of a trace (JSON): an explicit "mlflow.trace_schema.version" of 2 or
     3 (number or string) wins, looked up at the trace's top level, then in
     info.request_metadata, info.trace_metadata, info.tags; without one, '3' when the trace has
     `info`, else '1'. '0' when there is no trace.

@@ -1,5 +1,5 @@
 {#-
-    True when a body is over the size limit of SPEC §2: strictly more than `max_bytes`
+    True when a body is over the size limit of docs/input_format.md, payload: strictly more than `max_bytes`
     UTF-8 bytes (default: the var max_payload_bytes, 1,048,576). NULL bodies never are.
 -#}
 {% macro exceeds_payload_size_limit(body, max_bytes=none) -%}

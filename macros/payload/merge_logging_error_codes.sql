@@ -1,5 +1,5 @@
 {#-
-    SPEC §2 error-code merge: the codes already on the raw line first (in their order, first
+    docs/input_format.md, payload error-code merge: the codes already on the raw line first (in their order, first
     occurrence kept), then MAX_REQUEST_SIZE_EXCEEDED, then MAX_RESPONSE_SIZE_EXCEEDED, each
     added only when its flag is true and never repeated. Never NULL.
 -#}

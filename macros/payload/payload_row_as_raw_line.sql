@@ -1,5 +1,5 @@
 {#-
-    A row of a payload table (SPEC §2 columns) written back as a raw log line (SPEC §1): a
+    A row of a payload table (payload-table columns) written back as a raw log line (docs/input_format.md): a
     JSON object whose bodies are strings and whose request_time is ISO-8601 UTC with
     microseconds. Databricks mode reads an existing payload table through it.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    SPEC §1 Times: the UTC instant of a `request_time` string, NULL when it is not one. Valid: a
+    the Times rule (docs/input_format.md): the UTC instant of a `request_time` string, NULL when it is not one. Valid: a
     date and a time (`YYYY-MM-DDThh:mm[:ss[.fraction]]`, `T` or a blank), then `Z`, an offset
     within ±18:00 (`+05:30`, `-0800`, `+05`; a blank may come before it) or nothing (UTC).
     Words (`infinity`, `epoch`, `now`), offsets such as `+25:00` and impossible dates are not.

@@ -1,6 +1,6 @@
 {#-
     loaded_at_query of the raw_payload_files source: the newest request time found in the
-    raw logs, by the same time rule as the models (SPEC §1 Times: a line with `infinity` or
+    raw logs, by the same time rule as the models (the Times rule (docs/input_format.md): a line with `infinity` or
     year 9999999 is no request time). Unreadable lines, and lines over 128 MiB, are skipped
     here; the models keep them.
 -#}

@@ -1,7 +1,7 @@
 {#-
     An ISO-8601 string as a UTC timestamp without zone: with `Z` or an offset
     (`+05:30`, `-0800`, `+05`) it is converted to UTC; without one it already is UTC
-    (SPEC §1), whatever the session time zone. NULL when the text does not parse.
+    (docs/input_format.md), whatever the session time zone. NULL when the text does not parse.
 -#}
 {% macro iso8601_to_utc_timestamp(text) -%}
     {{ return(adapter.dispatch('iso8601_to_utc_timestamp', 'inference_tables')(text)) }}

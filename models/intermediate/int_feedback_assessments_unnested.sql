@@ -1,5 +1,5 @@
 {#-
-    One row per individual assessment logged by the review app (SPEC §4): each record of a
+    One row per individual assessment logged by the review app (docs/input_format.md, payload_assessment_logs): each record of a
     feedback request's `dataframe_records` gives one row per text assessment and one per
     retrieval assessment. `source`, `text_assessments` and `retrieval_assessments` may be JSON
     or strings holding JSON. Keyed by the feedback request and the positions inside it.

@@ -1,5 +1,5 @@
 {#-
-    One row per payload request id: what SPEC §3 and §6 extract from its bodies, computed once
+    One row per payload request id: what docs/payload_formats.md and §6 extract from its bodies, computed once
     from the bodies before the size limit (marts null what the limit removed). Each rule family
     lives in its own macro; this model only orders the rules. Incremental: a run rebuilds the
     request ids whose copies were ranked again.
@@ -10,7 +10,7 @@
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
-{#- Each body is parsed once, into every shape SPEC §3 and §6 read (absent shapes give NULL). -#}
+{#- Each body is parsed once, into every shape docs/payload_formats.md and §6 read (absent shapes give NULL). -#}
 {%- set message_list = [{'role': 'string', 'type': 'string', 'content': 'json'}] -%}
 {%- set usage = {
     'prompt_tokens': 'json', 'completion_tokens': 'json',
@@ -28,7 +28,7 @@
     'output': message_list, 'messages': message_list, 'content': 'json',
     'databricks_output': {'trace': 'json'}, 'usage': usage,
 } -%}
-{#- One event of a stream, whatever its kind (SPEC §3 rule 5): chat-completion and chat-agent
+{#- One event of a stream, whatever its kind (docs/payload_formats.md rule 5): chat-completion and chat-agent
     chunks, Responses events, Anthropic events. `delta` is an object or a string by kind. -#}
 {%- set stream_event = {
     'type': 'string', 'index': 'json',
@@ -89,12 +89,12 @@ bodies as (
 request_parts as (
     select
         *,
-        {#- SPEC §3 request rule 2: Responses input items. #}
+        {#- docs/payload_formats.md request rule 2: Responses input items. #}
         case
             when {{ inference_tables.json_is_array_of('request_fields.input', 'object') }}
                 then {{ inference_tables.json_parse('request_fields.input', message_list) }}
         end as request_input_items,
-        {#- SPEC §3 request rule 3: embeddings or batched prompts, input before prompt. #}
+        {#- docs/payload_formats.md request rule 3: embeddings or batched prompts, input before prompt. #}
         case
             when {{ inference_tables.json_is_array_of('request_fields.input', 'string') }}
                 then {{ inference_tables.json_string_array('request_fields.input') }}
@@ -121,7 +121,7 @@ extracted as (
         legacy_endpoint_name,
         legacy_model_name,
         legacy_model_version,
-        {#- SPEC §3 `request`: the first rule that applies. #}
+        {#- docs/payload_formats.md `request`: the first rule that applies. #}
         case
             when request_fields.messages is not null
                 then {{ inference_tables.last_message_text(
@@ -137,7 +137,7 @@ extracted as (
                     {{ inference_tables.json_string('request_fields.prompt') }}
                 )
         end as request_text,
-        {#- SPEC §3 `response`: the first rule that applies. #}
+        {#- docs/payload_formats.md `response`: the first rule that applies. #}
         case
             when response_fields.choices is not null
                 then {{ inference_tables.chat_completion_text('response_fields.choices') }}
@@ -165,7 +165,7 @@ extracted as (
                 'request_fields.dataframe_records', '$[0].retrieval_assessments')) }} is not null
         ) as is_feedback_request,
         request_fields.dataframe_records as feedback_records,
-        {#- SPEC §6 usage: a body's own `usage`, else a stream's last running totals. #}
+        {#- docs/payload_formats.md, tokens and characters usage: a body's own `usage`, else a stream's last running totals. #}
         coalesce(
             {{ inference_tables.usage_token_count('response_fields.usage', 'input') }},
             {{ inference_tables.stream_token_count('response_stream', 'input') }}

@@ -1,5 +1,5 @@
 {#-
-    The delivery rank of every valid line among the lines sharing its request id (SPEC §1
+    The delivery rank of every valid line among the lines sharing its request id (docs/input_format.md
     duplicates): copy 1, the first delivered (lowest source_file, then file_id and line_number), lands in
     `payload`; the others are duplicates. Incremental: a run ranks again every line of the
     request ids that its new lines carry, so a late file that sorts first takes the payload

@@ -1,5 +1,5 @@
 {#-
-    One row per non-blank raw line: its fields parsed and typed once (SPEC §1) and the reason
+    One row per non-blank raw line: its fields parsed and typed once (docs/input_format.md) and the reason
     it is quarantined (NULL when valid), and the raw files the latest run could not read (file
     rows, no line). Incremental: a run parses the lines of new loads only, and replaces the file
     rows by the current ones.
@@ -16,7 +16,7 @@
     'served_entity_id', 'requester', 'logging_error_codes', 'request_metadata',
 ] -%}
 {#- One parse per line: envelope fields as JSON to check their types; bodies as text, which
-    is a string's content or a JSON value's compact serialization (SPEC §1 body text). -#}
+    is a string's content or a JSON value's compact serialization (docs/input_format.md body text). -#}
 {%- set record_shape = {'request': 'string', 'response': 'string'} -%}
 {%- for key in record_keys -%}
 {%- do record_shape.update({key: 'json'}) -%}
@@ -128,7 +128,7 @@ typed as (
 checked as (
     select
         *,
-        {#- A present field of the wrong type; the first one in SPEC §1 order is reported. #}
+        {#- A present field of the wrong type; the first one in the order of docs/input_format.md is reported. #}
         case
             when client_request_id_kind <> 'string' then 'client_request_id'
             when timestamp_ms_kind not in ('integer', 'number') then 'timestamp_ms'

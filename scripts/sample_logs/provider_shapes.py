@@ -1,4 +1,4 @@
-"""Bodies in the shapes real providers and gateways log (SPEC §3 and §6, revised).
+"""Bodies in the shapes real providers and gateways log (docs/payload_formats.md and §6, revised).
 
 Each builder takes the texts it must carry (the question, the answer) and returns bodies whose
 extracted text is exactly that answer, so an end-to-end build can be checked against it:

@@ -1,5 +1,5 @@
 {#-
-    Warns with the raw files the latest build could not read, or not to their end (SPEC §1 bad
+    Warns with the raw files the latest build could not read, or not to their end (docs/input_format.md bad
     files): a damaged gzip, no permission, a name that is not UTF-8. The build goes on with the
     lines it could read and tries these files again next time.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    SPEC §1 accounting invariant: non-blank raw lines = payload rows + duplicate rows +
+    Accounting invariant (docs/input_format.md): non-blank raw lines = payload rows + duplicate rows +
     quarantined lines. File rows (a raw file that could not be read, raw_line NULL) are not
     lines. Returns one row (the counts) when it does not hold.
 -#}

@@ -1,7 +1,7 @@
 {#-
-    The agent assessment logs (SPEC §4): every individual text or retrieval assessment logged
+    The agent assessment logs (docs/input_format.md, payload_assessment_logs): every individual text or retrieval assessment logged
     by the review app, as logged (repeats included; see `latest_assessments`). A view over the
-    incremental int_feedback_assessments_unnested: the six SPEC columns have no key to merge
+    incremental int_feedback_assessments_unnested: the six Databricks columns have no key to merge
     on, and the view costs nothing to keep current.
 -#}
 {{ config(materialized='view') }}

@@ -1,5 +1,5 @@
 {#-
-    The agent request logs (SPEC §3): one row per payload row that is not review-app feedback,
+    The agent request logs (docs/payload_formats.md): one row per payload row that is not review-app feedback,
     whatever its status code, with the last user query and the last answer extracted from the
     bodies as `payload` holds them (a body nulled by the size limit gives NULL). Incremental:
     a run rebuilds the request ids whose copies were ranked again (served-entity changes reach

@@ -1,5 +1,5 @@
 {#-
-    The AI Gateway payload table (SPEC §2): one row per request id, from the first delivered
+    The AI Gateway payload table (docs/input_format.md, payload): one row per request id, from the first delivered
     copy (lowest source_file, then line_number), bodies over max_payload_bytes stored as NULL
     with their MAX_*_SIZE_EXCEEDED code. Incremental: a run rebuilds the request ids whose
     copies were ranked again.

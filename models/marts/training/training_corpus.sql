@@ -1,7 +1,7 @@
 {#-
     Supervised training and evaluation rows: every request of `payload_request_logs` that has
     a ground-truth label, with its prompt (the last user query) and response (the last answer),
-    as SPEC §3 extracts them. A prompt or response is NULL when the body was over the size
+    as docs/payload_formats.md extracts them. A prompt or response is NULL when the body was over the size
     limit or held no text. Export it as JSONL with scripts/export_training_corpus.py.
 -#}
 with

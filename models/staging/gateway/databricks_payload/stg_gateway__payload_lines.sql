@@ -1,6 +1,6 @@
 {#-
     Databricks mode (var payload_source = 'databricks_payload_table'): the lines come from an
-    existing Databricks payload table (SPEC §2 shape), each row written back as a raw line,
+    existing Databricks payload table (payload-table shape (docs/input_format.md)), each row written back as a raw line,
     so every downstream model runs unchanged and a Databricks user gets the request and
     assessment logs of their real payload table. Rows are numbered by request time and id.
 -#}
