@@ -2,8 +2,8 @@
 
 Rows per table, quarantined lines by reason, duplicates, the accounting invariant
 (docs/input_format.md: non-blank raw lines = payload + duplicates + quarantined lines), and the
-raw files the build could not read (file rows, which are not lines). Exits 1 when the invariant does not
-hold, so scripts can rely on it.
+raw files the build could not read (file rows, which are not lines). Exits 1 when the
+invariant does not hold, so scripts can rely on it.
 
     python scripts/build_summary.py --database data/inference_tables.duckdb
 """

@@ -1,4 +1,4 @@
-"""Generate realistic raw AI Gateway payload logs (docs/input_format.md), counts known by construction.
+"""Generate realistic raw AI Gateway payload logs with counts known by construction.
 
 Usage::
 
