@@ -128,7 +128,7 @@ typed as (
 checked as (
     select
         *,
-        {#- A present field of the wrong type; the first one in the order of docs/input_format.md is reported. #}
+        {#- A present field of the wrong type: the first in the documented order is reported. #}
         case
             when client_request_id_kind <> 'string' then 'client_request_id'
             when timestamp_ms_kind not in ('integer', 'number') then 'timestamp_ms'

@@ -1,0 +1,91 @@
+{#-
+    The accounting invariant for the latest load: each of its lines is in exactly one of
+    `payload` (as its request's first copy), `payload_duplicates` and `payload_quarantine`.
+    It reads only that load's lines and looks them up by key, so its cost follows the load.
+    Returns each line found in no place or in several.
+-#}
+with
+
+raw_lines as (
+    select
+        file_id,
+        line_number,
+        load_id
+    from {{ ref('stg_gateway__payload_lines') }}
+    where raw_line is not null
+),
+
+latest_load as (
+    select max(load_id) as load_id
+    from raw_lines
+),
+
+latest_lines as (
+    select
+        raw_lines.file_id,
+        raw_lines.line_number
+    from raw_lines
+    inner join latest_load
+        on raw_lines.load_id = latest_load.load_id
+),
+
+quarantined as (
+    select
+        latest_lines.file_id,
+        latest_lines.line_number
+    from latest_lines
+    inner join {{ ref('payload_quarantine') }} as quarantine
+        on
+            latest_lines.file_id = quarantine.file_id
+            and latest_lines.line_number = quarantine.line_number
+),
+
+extra_copies as (
+    select
+        latest_lines.file_id,
+        latest_lines.line_number
+    from latest_lines
+    inner join {{ ref('payload_duplicates') }} as duplicates
+        on
+            latest_lines.file_id = duplicates.file_id
+            and latest_lines.line_number = duplicates.line_number
+),
+
+first_copies as (
+    select
+        latest_lines.file_id,
+        latest_lines.line_number
+    from latest_lines
+    inner join {{ ref('int_payload_copies_ranked') }} as copies
+        on
+            latest_lines.file_id = copies.file_id
+            and latest_lines.line_number = copies.line_number
+    inner join {{ ref('payload') }} as payload
+        on copies.databricks_request_id = payload.databricks_request_id
+    where copies.copy_number = 1
+),
+
+places as (
+    select * from quarantined
+    union all
+    select * from extra_copies
+    union all
+    select * from first_copies
+),
+
+counted as (
+    select
+        latest_lines.file_id,
+        latest_lines.line_number,
+        count(places.file_id) as place_count
+    from latest_lines
+    left join places
+        on
+            latest_lines.file_id = places.file_id
+            and latest_lines.line_number = places.line_number
+    group by latest_lines.file_id, latest_lines.line_number
+)
+
+select *
+from counted
+where place_count <> 1
