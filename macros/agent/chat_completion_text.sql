@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md response rule 1: the answer of a (chat) completion from its parsed `choices`
+    Answer rule 1 (docs/payload_formats.md): the answer of a (chat) completion from its parsed `choices`
     (structs with `index`, `message.content`, `message.refusal` and `text` as JSON): the index-0
     choice's message content text; when NULL, its message refusal string; else its `text`.
 -#}

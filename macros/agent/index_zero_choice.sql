@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md choices: the choice whose `index` is 0 in `choices` (a list of structs with an
+    Choices (docs/payload_formats.md): the choice whose `index` is 0 in `choices` (a list of structs with an
     `index` parsed as JSON; a choice without an integer index counts as 0). With
     `first_as_fallback` (non-stream bodies), the first choice when none is at 0.
 -#}

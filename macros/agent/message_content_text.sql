@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md parts rule: the text of a content value (JSON). A string is its own text ('' stays
+    The parts rule (docs/payload_formats.md): the text of a content value (JSON). A string is its own text ('' stays
     ''). An array of parts gives the `text` of every part whose `type` is text, input_text or
     output_text, joined with a newline; NULL when no such part has text. Other parts (images,
     audio, tool_use, tool_result, reasoning, refusal) contribute nothing; other values give NULL.

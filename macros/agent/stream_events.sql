@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md rule 5: the events of a streamed body, parsed with `structure` (see json_parse):
+    Streams (docs/payload_formats.md): the events of a streamed body, parsed with `structure` (see json_parse):
     the object elements of a JSON array (`body_kind` 'array'), or the JSON objects of the
     `data:` lines of SSE text (a body that is not JSON, `body_kind` NULL). NULL otherwise; an
     empty list when no element or line holds an object.

@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md, tokens and characters input characters: the summed character length of the text (docs/payload_formats.md parts rule) of
+    Input characters (docs/payload_formats.md): the summed character length of the text (docs/payload_formats.md parts rule) of
     every message in `messages` (a parsed list of structs with `content`). 0 when no message
     has text; NULL when `messages` is NULL.
 -#}

@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md, tokens and characters stream tokens (`direction` 'input' or 'output') from parsed `events`, never summed
+    Stream tokens (docs/payload_formats.md) (`direction` 'input' or 'output') from parsed `events`, never summed
     (events repeat running totals): a Responses stream's last `response.completed` usage; for
     Anthropic events, input from the last `message_delta`'s usage.input_tokens, else
     `message_start`'s message.usage.input_tokens, and output from the last `message_delta`;

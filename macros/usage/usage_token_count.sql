@@ -1,5 +1,5 @@
 {#-
-    docs/payload_formats.md, tokens and characters tokens of a parsed `usage` struct (fields prompt_tokens, completion_tokens,
+    Tokens (docs/payload_formats.md) of a parsed `usage` struct (fields prompt_tokens, completion_tokens,
     input_tokens, output_tokens as JSON): `direction` 'input' is prompt_tokens, else
     input_tokens; 'output' is completion_tokens, else output_tokens. Only JSON integers count.
 -#}

@@ -10,7 +10,7 @@
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
-{#- Each body is parsed once, into every shape docs/payload_formats.md and §6 read (absent shapes give NULL). -#}
+{#- Each body is parsed once, into every shape the rules read (absent shapes give NULL). -#}
 {%- set message_list = [{'role': 'string', 'type': 'string', 'content': 'json'}] -%}
 {%- set usage = {
     'prompt_tokens': 'json', 'completion_tokens': 'json',
@@ -28,7 +28,7 @@
     'output': message_list, 'messages': message_list, 'content': 'json',
     'databricks_output': {'trace': 'json'}, 'usage': usage,
 } -%}
-{#- One event of a stream, whatever its kind (docs/payload_formats.md rule 5): chat-completion and chat-agent
+{#- One event of a stream, whatever its kind (docs/payload_formats.md): chat-completion and chat-agent
     chunks, Responses events, Anthropic events. `delta` is an object or a string by kind. -#}
 {%- set stream_event = {
     'type': 'string', 'index': 'json',
@@ -94,7 +94,7 @@ request_parts as (
             when {{ inference_tables.json_is_array_of('request_fields.input', 'object') }}
                 then {{ inference_tables.json_parse('request_fields.input', message_list) }}
         end as request_input_items,
-        {#- docs/payload_formats.md request rule 3: embeddings or batched prompts, input before prompt. #}
+        {#- Request rule 3: embeddings or batched prompts, input before prompt. #}
         case
             when {{ inference_tables.json_is_array_of('request_fields.input', 'string') }}
                 then {{ inference_tables.json_string_array('request_fields.input') }}
@@ -165,7 +165,7 @@ extracted as (
                 'request_fields.dataframe_records', '$[0].retrieval_assessments')) }} is not null
         ) as is_feedback_request,
         request_fields.dataframe_records as feedback_records,
-        {#- docs/payload_formats.md, tokens and characters usage: a body's own `usage`, else a stream's last running totals. #}
+        {#- Usage: a body's own `usage`, else a stream's last running totals. #}
         coalesce(
             {{ inference_tables.usage_token_count('response_fields.usage', 'input') }},
             {{ inference_tables.stream_token_count('response_stream', 'input') }}

@@ -1,4 +1,4 @@
-{#- The current version of each served entity: its row with the latest change_time (docs/input_format.md, served entities). -#}
+{#- The current version of each served entity: its row with the latest change_time. -#}
 with
 
 served_entity_versions as (

@@ -1,5 +1,5 @@
 {#-
-    Usage per served request (docs/payload_formats.md, tokens and characters, modelled on `system.serving.endpoint_usage`): one row
+    Usage per served request (docs/payload_formats.md, modelled on `system.serving.endpoint_usage`): one row
     per payload row, feedback requests included, with token and character counts taken from
     the bodies before the size limit, so an oversize request still has its counts.
     Incremental: a run rebuilds the request ids whose copies were ranked again.
