@@ -28,8 +28,8 @@
     'output': message_list, 'messages': message_list, 'content': 'json',
     'databricks_output': {'trace': 'json'}, 'usage': usage,
 } -%}
-{#- One event of a stream, whatever its kind (docs/payload_formats.md): chat-completion and chat-agent
-    chunks, Responses events, Anthropic events. `delta` is an object or a string by kind. -#}
+{#- One event of a stream, whatever its kind (docs/payload_formats.md): chat-completion and
+    chat-agent chunks, Responses events, Anthropic events. `delta` is an object or a string by kind. -#}
 {%- set stream_event = {
     'type': 'string', 'index': 'json',
     'choices': [{'index': 'json', 'delta': {'content': 'json', 'refusal': 'json'}}],
