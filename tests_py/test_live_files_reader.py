@@ -260,3 +260,38 @@ def test_lines_over_the_limit_keep_their_start_and_the_next_lines_are_read(
         (4, "zzzz", "LINE_TOO_LARGE"),
     ]
     assert [row["end_offset"] for row in rows] == [11, 25, 28, 58]
+
+
+def test_a_long_line_is_parsed_without_its_oversize_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "LARGE_LINE_BYTES", 100)
+    x50, x120 = "x" * 50, "x" * 120
+    lines = [
+        '{"databricks_request_id": "r1", "request": {"text": "'
+        + "é" * 80
+        + '"}, "response": "ok"}',
+        '{"databricks_request_id": "r2", "request": "' + x50 + '", "extra": 1.5}',
+        '{"databricks_request_id": "r3", "response": ' + "1" * 60 + ', "unknown": "' + x50 + 'x"}',
+        '{"r4": NaN, "request": "' + x120 + '"}',
+        '{"r5": "\\ud800", "request": "' + x120 + '"}',
+        "[" + "1," * 60 + "1]",
+        '{"databricks_request_id": "r7", "request": "short"}',
+    ]
+    (tmp_path / "gw.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reads, errors = reader.plan_reads(
+        [str(tmp_path / "gw.jsonl")], [], 0, settle_seconds=0.0, max_body_bytes=50
+    )
+    rows = reader.read_payload_lines(reads, errors, load_id=1).read_all().to_pylist()
+    assert [row["raw_line"] for row in rows] == lines
+    assert [
+        (row["parse_line"], row["is_request_left_out"], row["is_response_left_out"]) for row in rows
+    ] == [
+        ('{"databricks_request_id":"r1","request":null,"response":"ok"}', True, False),
+        ('{"databricks_request_id":"r2","request":"' + x50 + '","extra":1.5}', False, False),
+        ('{"databricks_request_id":"r3","response":null,"unknown":null}', False, True),
+        ("", False, False),  # NaN: not JSON
+        ("", False, False),  # a lone surrogate: not JSON as the models define it
+        ("[]", False, False),  # JSON, not an object: only its kind matters
+        (None, False, False),  # short: the models parse the line itself
+    ]

@@ -115,7 +115,11 @@ class FakeDbt:
         return None
 
     def get(self, key: str) -> str:
-        return {"raw_payload_path": "/nowhere/*.jsonl*", "raw_file_settle_seconds": "300"}[key]
+        return {
+            "raw_payload_path": "/nowhere/*.jsonl*",
+            "raw_file_settle_seconds": "300",
+            "max_payload_bytes": "1048576",
+        }[key]
 
     def source(self, *_: str) -> None:
         return None

@@ -41,18 +41,29 @@ decoded as (
         read_error_reason,
         read_error,
         raw_line,
-        is_valid_utf8,
-        {{ inference_tables.json_is_valid('raw_line') }} as is_valid_json
+        {#- A line over 16 MiB is read through the reader's parse_line (its values over
+            max_payload_bytes left out), which DuckDB can parse within the memory limit. #}
+        coalesce(parse_line, raw_line) as json_line,
+        coalesce(is_request_left_out, false) as is_request_left_out,
+        coalesce(is_response_left_out, false) as is_response_left_out,
+        is_valid_utf8
     from payload_lines
 ),
 
 parsed as (
     select
         *,
-        case
-            when is_valid_json then {{ inference_tables.json_text_kind('raw_line') }}
-        end as line_kind
+        {{ inference_tables.json_is_valid('json_line') }} as is_valid_json
     from decoded
+),
+
+kinds as (
+    select
+        *,
+        case
+            when is_valid_json then {{ inference_tables.json_text_kind('json_line') }}
+        end as line_kind
+    from parsed
 ),
 
 records as (
@@ -60,9 +71,9 @@ records as (
         *,
         case
             when line_kind = 'object'
-                then {{ inference_tables.json_parse('raw_line', record_shape) }}
+                then {{ inference_tables.json_parse('json_line', record_shape) }}
         end as record
-    from parsed
+    from kinds
 ),
 
 fields as (
@@ -74,6 +85,8 @@ fields as (
         read_error_reason,
         read_error,
         raw_line,
+        is_request_left_out,
+        is_response_left_out,
         is_valid_utf8,
         is_valid_json,
         line_kind,
@@ -186,9 +199,11 @@ final as (
         end as client_request_id,
         served_entity_id_text as served_entity_id,
         requester_text as requester,
-        -- bodies, before the size limit
+        -- bodies, before the size limit (a line over 64 MiB leaves its oversize ones out)
         request_text as request_body,
         response_text as response_body,
+        is_request_left_out,
+        is_response_left_out,
         -- numbers
         parsed_status_code as status_code,
         coalesce(parsed_sampling_fraction, 1.0) as sampling_fraction,

@@ -21,8 +21,12 @@ first_copies as (
 size_checked as (
     select
         *,
-        {{ inference_tables.exceeds_payload_size_limit('request_body') }} as is_request_too_large,
-        {{ inference_tables.exceeds_payload_size_limit('response_body') }} as is_response_too_large
+        coalesce(is_request_left_out, false)
+        or {{ inference_tables.exceeds_payload_size_limit('request_body') }}
+            as is_request_too_large,
+        coalesce(is_response_left_out, false)
+        or {{ inference_tables.exceeds_payload_size_limit('response_body') }}
+            as is_response_too_large
     from first_copies
 ),
 

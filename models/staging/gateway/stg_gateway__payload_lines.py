@@ -20,7 +20,11 @@ fingerprint of its first line, not by its path, and a run reads only what it has
   gives its readable lines and a ``CORRUPT_GZIP`` file row;
 - a file that cannot be opened or read (permissions, a name that is not UTF-8) gives an
   ``UNREADABLE_FILE`` file row and is tried again by the next run;
-- a line longer than 1 GiB is kept as its first 64 KiB, marked ``LINE_TOO_LARGE``.
+- a line longer than 1 GiB is kept as its first 64 KiB, marked ``LINE_TOO_LARGE``;
+- a line longer than 16 MiB also gets ``parse_line``, which the models parse instead (DuckDB
+  needs several times a value's size to parse it): the line without its values over
+  ``max_payload_bytes``, ``is_request_left_out`` / ``is_response_left_out`` saying whether the
+  bodies were among them (see reduce_large_line).
 
 File rows (``raw_line`` NULL) describe the current run only: the pre-hook deletes the previous
 run's before the reader runs. Each run stamps its rows with a new ``load_id`` (increasing, from
@@ -32,6 +36,7 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
+import json
 import os
 import time
 import zlib
@@ -49,6 +54,9 @@ LINE_SCHEMA = pa.schema(
         ("is_valid_utf8", pa.bool_()),
         ("read_error_reason", pa.string()),
         ("read_error", pa.string()),
+        ("parse_line", pa.large_string()),
+        ("is_request_left_out", pa.bool_()),
+        ("is_response_left_out", pa.bool_()),
         ("end_offset", pa.int64()),
         ("is_file_read_to_end", pa.bool_()),
         ("load_id", pa.int64()),
@@ -61,6 +69,8 @@ LOG_FILE_SUFFIXES = (".jsonl", ".jsonl.gz")
 READ_BLOCK_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024 * 1024
 TOO_LARGE_KEPT_BYTES = 64 * 1024
+LARGE_LINE_BYTES = 16 * 1024 * 1024
+BODY_KEYS = ("request", "response")
 UTF8_BOM = b"\xef\xbb\xbf"
 GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 
@@ -89,6 +99,7 @@ class FileRead(NamedTuple):
     size_bytes: int
     modified_ns: int
     is_settled: bool
+    max_body_bytes: int
 
 
 class FileError(NamedTuple):
@@ -190,22 +201,70 @@ def iter_pieces(handle: IO[bytes]) -> Iterator[Piece]:
         yield Piece("lines", bytes(pending), len(pending), is_terminated=False)
 
 
+class Reduction(NamedTuple):
+    """What the models parse of a large line instead of the line itself."""
+
+    parse_line: bytes
+    is_request_left_out: bool
+    is_response_left_out: bool
+
+
 class LineRows(NamedTuple):
     numbers: list[int]
     texts: list[bytes]
     valid: list[bool]
     end_offsets: list[int]
     reasons: list[str | None]
+    reductions: list[Reduction | None]
 
 
-def piece_rows(piece: Piece, first_number: int, start_offset: int) -> tuple[LineRows, int]:
+def no_rows() -> LineRows:
+    return LineRows([], [], [], [], [], [])
+
+
+def refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def serialized_bytes(value: object) -> int:
+    """UTF-8 bytes of a value as a body: a string's own, a JSON value's compact serialization.
+    A lone surrogate raises UnicodeEncodeError (it makes the line invalid JSON)."""
+    if not isinstance(value, str):
+        value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return len(value.encode("utf-8"))
+
+
+# What the models need of a large line that is valid JSON but not an object: its kind.
+KIND_STANDINS = {list: "[]", str: '""', int: "0", float: "0.5", bool: "true", type(None): "null"}
+
+
+def reduce_large_line(text: bytes, max_body_bytes: int) -> Reduction:
+    """What the models parse instead of a line over LARGE_LINE_BYTES (DuckDB needs several times
+    a value's size to parse or extract it): an object without its values over max_body_bytes
+    (null instead), which the left-out flags name for the bodies; a stand-in of the same kind
+    for other JSON; '' (not JSON, so INVALID_JSON) when it is not JSON as the models define it."""
+    try:
+        value = json.loads(text, parse_constant=refuse_constant)
+        if not isinstance(value, dict):
+            return Reduction(KIND_STANDINS[type(value)].encode(), False, False)
+        left_out = {key: serialized_bytes(item) > max_body_bytes for key, item in value.items()}
+    except (ValueError, RecursionError, UnicodeEncodeError):
+        return Reduction(b"", False, False)
+    kept = {key: None if left_out[key] else item for key, item in value.items()}
+    parse_line = json.dumps(kept, separators=(",", ":")).encode()
+    return Reduction(parse_line, left_out.get("request", False), left_out.get("response", False))
+
+
+def piece_rows(
+    piece: Piece, first_number: int, start_offset: int, max_body_bytes: int
+) -> tuple[LineRows, int]:
     """A piece's non-blank lines, numbered, with their end offsets; and its line count."""
     if piece.kind == "too_large":
         text, valid = as_utf8(piece.data)
         end = start_offset + piece.consumed
-        return LineRows([first_number], [text], [valid], [end], ["LINE_TOO_LARGE"]), 1
+        return LineRows([first_number], [text], [valid], [end], ["LINE_TOO_LARGE"], [None]), 1
     lines = piece.data.split(b"\n")
-    rows = LineRows([], [], [], [], [])
+    rows = no_rows()
     end = start_offset
     for index, line in enumerate(lines):
         end += len(line) + 1
@@ -221,6 +280,8 @@ def piece_rows(piece: Piece, first_number: int, start_offset: int) -> tuple[Line
         rows.valid.append(valid)
         rows.end_offsets.append(min(end, start_offset + piece.consumed))
         rows.reasons.append("LINE_TOO_LARGE" if is_too_large else None)
+        is_large = len(line) > LARGE_LINE_BYTES and not is_too_large
+        rows.reductions.append(reduce_large_line(text, max_body_bytes) if is_large else None)
     return rows, len(lines)
 
 
@@ -239,6 +300,11 @@ def line_batch(
             pa.array(rows.valid, pa.bool_()),
             pa.array(rows.reasons, pa.string()),
             pa.nulls(count, pa.string()),
+            pa.array([r and r.parse_line for r in rows.reductions], pa.large_binary()).view(
+                pa.large_string()
+            ),
+            pa.array([bool(r and r.is_request_left_out) for r in rows.reductions], pa.bool_()),
+            pa.array([bool(r and r.is_response_left_out) for r in rows.reductions], pa.bool_()),
             pa.array(rows.end_offsets, pa.int64()),
             pa.repeat(is_read_to_end, count).cast(pa.bool_()),
             pa.repeat(load_id, count).cast(pa.int64()),
@@ -293,14 +359,14 @@ def iter_file_batches(
 ) -> Iterator[pa.RecordBatch]:
     """The lines of one file from where it was read to. A read that fails keeps the lines
     before the damage and records a file error at the first line not read."""
-    number, held = read.next_line_number, LineRows([], [], [], [], [])
+    number, held = read.next_line_number, no_rows()
     try:
         with open_log_file(read.path) as handle:
             offset = skip_to(handle, read.start_offset)
             for piece in iter_pieces(handle):
                 if not piece.is_terminated and not read.is_settled:
                     break
-                rows, line_count = piece_rows(piece, number, offset)
+                rows, line_count = piece_rows(piece, number, offset, read.max_body_bytes)
                 number += line_count
                 offset += piece.consumed
                 if held.numbers:
@@ -368,7 +434,11 @@ def fingerprint_of(file_id: str) -> str:
 
 
 def plan_reads(
-    paths: list[str], states: list[FileState], now_ns: int, settle_seconds: float
+    paths: list[str],
+    states: list[FileState],
+    now_ns: int,
+    settle_seconds: float,
+    max_body_bytes: int = 1_048_576,
 ) -> tuple[list[FileRead], list[FileError]]:
     """What to read of each matched file, and the files that cannot be read."""
     by_path = {state.source_file: state for state in states}  # the latest file read per path
@@ -437,6 +507,7 @@ def plan_reads(
                 modified_ns=status.st_mtime_ns,
                 # A complete gzip file is finished: its last line needs no line break.
                 is_settled=is_settled or (path.endswith(".gz") and gzip_error is None),
+                max_body_bytes=max_body_bytes,
             )
         )
     return reads, errors
@@ -496,15 +567,16 @@ def model(dbt: Any, session: Any) -> pa.RecordBatchReader:
     dbt.config(materialized="incremental", unique_key=["file_id", "line_number"])
     raw_payload_path = dbt.config.get("raw_payload_path")
     settle_seconds = float(dbt.config.get("raw_file_settle_seconds"))
+    max_body_bytes = int(dbt.config.get("max_payload_bytes"))
     # Declares the lineage only: the files are listed here, in Python.
     dbt.source("gateway", "raw_payload_files")
     paths = matched_log_files(raw_payload_path)
     if not paths:
         raise FileNotFoundError(
-            f"No raw payload log file (*.jsonl or *.jsonl.gz) matches "
-            f"raw_payload_path={raw_payload_path!r}. Point the var at your logs, e.g. "
+            f"No raw payload log file matches raw_payload_path={raw_payload_path!r} (only names"
+            " ending in .jsonl or .jsonl.gz are read). Point the var at your logs, e.g. "
             "--vars '{raw_payload_path: \"/logs/**/*.jsonl*\"}'."
         )
     states, previous_load_id = read_states(session, dbt.this) if dbt.is_incremental else ([], 0)
-    reads, errors = plan_reads(paths, states, time.time_ns(), settle_seconds)
+    reads, errors = plan_reads(paths, states, time.time_ns(), settle_seconds, max_body_bytes)
     return read_payload_lines(reads, errors, next_load_id(previous_load_id))

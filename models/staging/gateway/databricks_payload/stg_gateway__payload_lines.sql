@@ -22,6 +22,9 @@ final as (
         true as is_valid_utf8,
         cast(null as {{ inference_tables.data_type('string') }}) as read_error_reason,
         cast(null as {{ inference_tables.data_type('string') }}) as read_error,
+        cast(null as {{ inference_tables.data_type('string') }}) as parse_line,
+        false as is_request_left_out,
+        false as is_response_left_out,
         cast(null as bigint) as end_offset,
         cast(null as boolean) as is_file_read_to_end,
         cast({{ inference_tables.timestamp_to_epoch_ms(dbt.current_timestamp()) }} as bigint)
