@@ -7,13 +7,15 @@ file"). After a successful `dbt build`, this copies the marts and the inference 
   version v1.0.0 so the older DuckDB versions inside BI drivers can open it, and replaced
   atomically (a reader sees the old snapshot or the new one, never a partial file);
 - ``<out>/parquet/<table>.parquet``: one Parquet file per table; ``parquet`` is a symlink
-  switched atomically to a new directory, so the files always come from one build.
+  switched atomically to a new directory, so the files always come from one build. A reader
+  of several tables resolves the link once (``realpath``) and reads that directory, which
+  stays in place for ``PARQUET_KEEP_SECONDS`` (one hour) after a newer build replaced it.
 
 It refuses to publish, leaving the published copy as it was, unless dbt's run_results.json
 shows a `dbt build` of this very database (its invocation is recorded in the table
 `build_invocations` by an on-run-end hook) in which nothing failed, errored or was skipped.
 One publish runs at a time (a lock file in the output folder); each removes what a killed
-publish left behind (temporary files, unlinked Parquet folders).
+publish left behind (temporary files, Parquet folders never linked).
 
     python scripts/publish_bi_snapshot.py --database data/inference_tables.duckdb \\
         --out data/published --run-results target/run_results.json
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import itertools
 import json
 import os
 import shutil
@@ -53,6 +56,10 @@ INFO_TABLE = "_snapshot_info"
 # DuckDB 1.0 and later read this storage format (BI drivers often bundle an older DuckDB).
 STORAGE_VERSION = "v1.0.0"
 FAILED_STATUSES = {"error", "fail", "runtime error", "skipped"}
+# How long a replaced Parquet directory stays for the readers that resolved the link to it.
+PARQUET_KEEP_SECONDS = 3600.0
+# Written in a Parquet directory just before the link may point to it (hidden: not a table).
+PUBLISHED_MARKER = ".published"
 
 
 class PublishRefused(RuntimeError):
@@ -158,11 +165,21 @@ def fsync_path(path: Path) -> None:
         os.close(descriptor)
 
 
-def remove_stale_parquet_dirs(out_dir: Path, keep: set[str]) -> None:
-    """Old Parquet directories, except the current and the previous one (readers may be on it)."""
+def remove_stale_parquet_dirs(out_dir: Path, current: str, keep_seconds: float) -> None:
+    """Parquet directories a killed publish left (never marked published), and those replaced
+    by a newer build more than `keep_seconds` ago: readers that resolved the link earlier keep
+    one consistent build for that long."""
+    published = sorted(
+        path for path in out_dir.glob("parquet-*") if (path / PUBLISHED_MARKER).exists()
+    )
     for path in out_dir.glob("parquet-*"):
-        if path.is_dir() and path.name not in keep:
+        if path.is_dir() and path.name != current and path not in published:
             shutil.rmtree(path, ignore_errors=True)
+    now = time.time()
+    for older, newer in itertools.pairwise(published):
+        replaced_at = (newer / PUBLISHED_MARKER).stat().st_mtime
+        if older.name != current and now - replaced_at >= keep_seconds:
+            shutil.rmtree(older, ignore_errors=True)
 
 
 @contextmanager
@@ -184,13 +201,15 @@ def remove_leftovers(out_dir: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def publish(database: Path, out_dir: Path, build_id: str) -> Published:
+def publish(
+    database: Path, out_dir: Path, build_id: str, keep_seconds: float = PARQUET_KEEP_SECONDS
+) -> Published:
     out_dir.mkdir(parents=True, exist_ok=True)
     with publish_lock(out_dir):
-        return publish_locked(database, out_dir, build_id)
+        return publish_locked(database, out_dir, build_id, keep_seconds)
 
 
-def publish_locked(database: Path, out_dir: Path, build_id: str) -> Published:
+def publish_locked(database: Path, out_dir: Path, build_id: str, keep_seconds: float) -> Published:
     link = out_dir / PARQUET_LINK
     remove_leftovers(out_dir)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{time.time_ns() % 10**9:09d}"
@@ -199,11 +218,11 @@ def publish_locked(database: Path, out_dir: Path, build_id: str) -> Published:
     temporary_link = out_dir / f".{PARQUET_LINK}.{stamp}.tmp"
     if link.exists() and not link.is_symlink():
         raise PublishRefused(f"{link} is not the symlink this script manages; move it away")
-    previous = os.readlink(link) if link.is_symlink() else None
     try:
         row_counts = write_snapshot(database, temporary_snapshot, build_id)
         write_parquet(temporary_snapshot, parquet_dir)
         fsync_path(temporary_snapshot)
+        (parquet_dir / PUBLISHED_MARKER).touch()
         os.replace(temporary_snapshot, out_dir / SNAPSHOT_FILE)
         os.symlink(parquet_dir.name, temporary_link)
         os.replace(temporary_link, link)
@@ -213,7 +232,7 @@ def publish_locked(database: Path, out_dir: Path, build_id: str) -> Published:
         temporary_link.unlink(missing_ok=True)
         shutil.rmtree(parquet_dir, ignore_errors=True)
         raise
-    remove_stale_parquet_dirs(out_dir, keep={parquet_dir.name, previous or ""})
+    remove_stale_parquet_dirs(out_dir, parquet_dir.name, keep_seconds)
     return Published(out_dir / SNAPSHOT_FILE, link, row_counts)
 
 

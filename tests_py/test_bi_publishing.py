@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -115,11 +116,31 @@ def test_snapshot_and_parquet_hold_every_table_of_the_build(
             parquet = published.parquet_dir / f"{table}.parquet"
             assert connection.execute(f"select count(*) from '{parquet}'").fetchone() == (count,)
     assert published.parquet_dir.is_symlink()
-    # A second publish switches the link and keeps only the current and previous directories.
+    # Later publishes switch the link; replaced directories go once their time is up.
     for _ in range(3):
-        publish(project.database, tmp_path, "build-2")
-    assert len(list(tmp_path.glob("parquet-*"))) == 2
+        publish(project.database, tmp_path, "build-2", keep_seconds=0)
+    assert [path.name for path in tmp_path.glob("parquet-*")] == [
+        os.readlink(published.parquet_dir)
+    ]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_parquet_reader_that_resolved_the_link_keeps_one_build(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    published = publish(project.database, tmp_path, "build-1")
+    resolved = published.parquet_dir.resolve()  # what a reader of several tables holds on to
+    for build in ("build-2", "build-3"):
+        publish(project.database, tmp_path, build)
+    assert published.parquet_dir.resolve() != resolved
+    with duckdb.connect() as connection:
+        builds = connection.execute(
+            f"select distinct build_invocation_id from '{resolved}/_snapshot_info.parquet'"
+        ).fetchall()
+        assert builds == [("build-1",)]
+        for table in PUBLISHED_TABLES:
+            connection.execute(f"select count(*) from '{resolved}/{table}.parquet'")
 
 
 def test_an_older_duckdb_opens_the_snapshot(built: tuple[DbtProject, Path], tmp_path: Path) -> None:
