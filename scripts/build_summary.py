@@ -31,8 +31,9 @@ TABLES = (
     "current_served_entities",
 )
 RAW_LINES_TABLE = "stg_gateway__payload_lines"
-# File rows (a raw file that could not be read) have no line.
-LINE_ROWS = "raw_line is not null"
+# File rows (a raw file that could not be read) are not lines; told apart by their reason,
+# which is far cheaper to scan than the lines' text.
+FILE_ROW_REASONS = "('UNREADABLE_FILE', 'CORRUPT_GZIP')"
 
 
 @dataclass
@@ -65,12 +66,18 @@ def summarize(database: str) -> BuildSummary:
         ).fetchall()
         unread_files = connection.execute(
             "select quarantine_reason, read_error from payload_quarantine"
-            f" where not ({LINE_ROWS}) order by source_file"
+            f" where quarantine_reason in {FILE_ROW_REASONS} order by source_file"
         ).fetchall()
         return BuildSummary(
-            raw_lines=count_rows(connection, RAW_LINES_TABLE, LINE_ROWS),
+            raw_lines=count_rows(
+                connection,
+                RAW_LINES_TABLE,
+                f"coalesce(read_error_reason, '') not in {FILE_ROW_REASONS}",
+            ),
             row_counts={table: count_rows(connection, table) for table in TABLES},
-            quarantined_lines=count_rows(connection, "payload_quarantine", LINE_ROWS),
+            quarantined_lines=count_rows(
+                connection, "payload_quarantine", f"quarantine_reason not in {FILE_ROW_REASONS}"
+            ),
             quarantined_by_reason={str(reason): int(count) for reason, count in reasons},
             unread_files=[(str(reason), str(error)) for reason, error in unread_files],
         )

@@ -1,5 +1,6 @@
 {#-
-    A SQL condition on the rows of `relation` that its latest load wrote, from the model's
+    A SQL condition on the rows of `relation` that its tested loads wrote (first_tested_load:
+    this build's loads on `dbt build`, the latest load on `dbt test`), from the model's
     `meta.latest_load`: `{column: load_id}` when the model has its load column, or
     `{column: <key>, from: <upstream model>, load_column: <its load column>}` for the rows
     whose key the upstream's latest load carried. '' (every row) for a model without it, a
@@ -22,14 +23,14 @@
             {%- set condition.sql -%}
                 {{ rule['column'] }} in (
                     select {{ rule['column'] }} from {{ upstream_relation }}
-                    where {{ rule['load_column'] }} = (
-                        select max({{ rule['load_column'] }}) from {{ upstream_relation }}
-                    )
+                    where {{ rule['load_column'] }} >= {{ inference_tables.first_tested_load(
+                        upstream_relation, rule['load_column']) }}
                 )
             {%- endset -%}
         {%- elif rule -%}
             {%- set condition.sql -%}
-                {{ rule['column'] }} = (select max({{ rule['column'] }}) from {{ relation }})
+                {{ rule['column'] }} >= {{ inference_tables.first_tested_load(
+                    relation, rule['column']) }}
             {%- endset -%}
         {%- endif -%}
     {%- endfor -%}

@@ -11,4 +11,4 @@ select
     line_number as first_line_not_read,
     read_error
 from {{ ref('payload_quarantine') }}
-where raw_line is null
+where quarantine_reason in {{ inference_tables.file_row_reasons() }}

@@ -1,7 +1,8 @@
 {#-
-    The accounting invariant for the latest load: each of its lines is in exactly one of
+    The accounting invariant for the tested loads (first_tested_load: this build's on `dbt
+    build`, the latest on `dbt test`): each of their lines is in exactly one of
     `payload` (as its request's first copy), `payload_duplicates` and `payload_quarantine`.
-    It reads only that load's lines and looks them up by key, so its cost follows the load.
+    It reads only those lines and looks them up by key, so its cost follows the load.
     Returns each line found in no place or in several.
 -#}
 with
@@ -12,21 +13,15 @@ raw_lines as (
         line_number,
         load_id
     from {{ ref('stg_gateway__payload_lines') }}
-    where raw_line is not null
-),
-
-latest_load as (
-    select max(load_id) as load_id
-    from raw_lines
+    where coalesce(read_error_reason, '') not in {{ inference_tables.file_row_reasons() }}
 ),
 
 latest_lines as (
     select
-        raw_lines.file_id,
-        raw_lines.line_number
+        file_id,
+        line_number
     from raw_lines
-    inner join latest_load
-        on raw_lines.load_id = latest_load.load_id
+    where load_id >= {{ inference_tables.first_tested_load('raw_lines', 'load_id') }}
 ),
 
 quarantined as (

@@ -73,6 +73,8 @@ LARGE_LINE_BYTES = 16 * 1024 * 1024
 BODY_KEYS = ("request", "response")
 UTF8_BOM = b"\xef\xbb\xbf"
 GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
+# Line rows, as opposed to file rows; by the reason, which is cheap to scan (raw_line is not).
+LINE_ROWS = "coalesce(read_error_reason, '') not in ('UNREADABLE_FILE', 'CORRUPT_GZIP')"
 
 
 class FileState(NamedTuple):
@@ -551,7 +553,7 @@ def read_states(session: Any, this: object) -> tuple[list[FileState], int]:
             "select file_id, arg_max(source_file, line_number), max(line_number),"
             " arg_max(end_offset, line_number), arg_max(file_size_bytes, line_number),"
             " arg_max(file_modified_ns, line_number), arg_max(is_file_read_to_end, line_number),"
-            f" max(load_id) from {this} where raw_line is not null group by file_id"
+            f" max(load_id) from {this} where {LINE_ROWS} group by file_id"
         ).fetchall()
     ]
     (previous_load_id,) = session.sql(f"select coalesce(max(load_id), 0) from {this}").fetchone()
