@@ -16,12 +16,17 @@ raw_lines as (
     where coalesce(read_error_reason, '') not in {{ inference_tables.file_row_reasons() }}
 ),
 
+tested_loads as (
+    select {{ inference_tables.first_tested_load('raw_lines', 'load_id') }} as first_load_id
+),
+
 latest_lines as (
     select
-        file_id,
-        line_number
+        raw_lines.file_id,
+        raw_lines.line_number
     from raw_lines
-    where load_id >= {{ inference_tables.first_tested_load('raw_lines', 'load_id') }}
+    inner join tested_loads
+        on raw_lines.load_id >= tested_loads.first_load_id
 ),
 
 quarantined as (
