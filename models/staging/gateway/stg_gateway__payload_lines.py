@@ -443,7 +443,8 @@ def plan_reads(
     max_body_bytes: int = 1_048_576,
 ) -> tuple[list[FileRead], list[FileError]]:
     """What to read of each matched file, and the files that cannot be read."""
-    by_path = {state.source_file: state for state in states}  # the latest file read per path
+    # The file read last under each path (copytruncate leaves two under one path).
+    by_path = {state.source_file: state for state in sorted(states, key=lambda s: s.load_id)}
     taken = {state.file_id for state in states}
     claimed: set[str] = set()
     reads: list[FileRead] = []
