@@ -379,15 +379,16 @@ def iter_file_batches(
                     yield line_batch(read, load_id, held, is_read_to_end=True)
                 return
     except GZIP_ERRORS as error:
-        errors.append(file_error(read, number, "CORRUPT_GZIP", error))
+        errors.append(file_error(read.path, read.file_id, number, "CORRUPT_GZIP", error))
     except OSError as error:
-        errors.append(file_error(read, number, "UNREADABLE_FILE", error))
+        errors.append(file_error(read.path, read.file_id, number, "UNREADABLE_FILE", error))
     if held.numbers:
         yield line_batch(read, load_id, held, is_read_to_end=False)
 
 
-def file_error(read: FileRead, line_number: int, reason: str, error: Exception) -> FileError:
-    return FileError(read.path, read.file_id, line_number, reason, f"{read.path}: {error}")
+def file_error(path: str, file_id: str, line_number: int, reason: str, error: object) -> FileError:
+    """A file row's error: the reason, and the message naming the file."""
+    return FileError(path, file_id, line_number, reason, f"{path}: {error}")
 
 
 def fingerprint(path: str) -> tuple[str, bool]:
@@ -484,8 +485,7 @@ def plan_reads(
         if gzip_error is not None and not is_settled:
             continue  # a gzip file still being written: read once complete, or settled
         if gzip_error is not None and not is_complete:
-            error = FileError(path, path_id(path), 1, "CORRUPT_GZIP", f"{path}: {gzip_error}")
-            errors.append(error)
+            errors.append(file_error(path, path_id(path), 1, "CORRUPT_GZIP", gzip_error))
             continue
         if length == 0 or not (is_complete or is_settled):
             continue  # an empty file, or a first line still being written
@@ -518,7 +518,7 @@ def plan_reads(
 
 def unreadable(path: str, known: FileState | None, error: object) -> FileError:
     file_id, line_number = (known.file_id, known.line_number + 1) if known else (path_id(path), 1)
-    return FileError(path, file_id, line_number, "UNREADABLE_FILE", f"{path}: {error}")
+    return file_error(path, file_id, line_number, "UNREADABLE_FILE", error)
 
 
 def iter_batches(
