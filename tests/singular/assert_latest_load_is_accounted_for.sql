@@ -29,28 +29,6 @@ latest_lines as (
         on raw_lines.load_id >= tested_loads.first_load_id
 ),
 
-quarantined as (
-    select
-        latest_lines.file_id,
-        latest_lines.line_number
-    from latest_lines
-    inner join {{ ref('payload_quarantine') }} as quarantine
-        on
-            latest_lines.file_id = quarantine.file_id
-            and latest_lines.line_number = quarantine.line_number
-),
-
-extra_copies as (
-    select
-        latest_lines.file_id,
-        latest_lines.line_number
-    from latest_lines
-    inner join {{ ref('payload_duplicates') }} as duplicates
-        on
-            latest_lines.file_id = duplicates.file_id
-            and latest_lines.line_number = duplicates.line_number
-),
-
 first_copies as (
     select
         latest_lines.file_id,
@@ -66,9 +44,17 @@ first_copies as (
 ),
 
 places as (
-    select * from quarantined
+    {#- Quarantined lines and extra copies by key: counted joins them to the tested lines. #}
+    select
+        file_id,
+        line_number
+    from {{ ref('payload_quarantine') }}
+    where quarantine_reason not in {{ inference_tables.file_row_reasons() }}
     union all
-    select * from extra_copies
+    select
+        file_id,
+        line_number
+    from {{ ref('payload_duplicates') }}
     union all
     select * from first_copies
 ),
