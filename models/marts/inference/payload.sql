@@ -21,10 +21,10 @@ first_copies as (
 size_checked as (
     select
         *,
-        coalesce(is_request_left_out, false)
+        is_request_left_out
         or {{ inference_tables.exceeds_payload_size_limit('request_body') }}
             as is_request_too_large,
-        coalesce(is_response_left_out, false)
+        is_response_left_out
         or {{ inference_tables.exceeds_payload_size_limit('response_body') }}
             as is_response_too_large
     from first_copies
