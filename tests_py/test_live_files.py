@@ -18,6 +18,7 @@ from build_summary import summarize
 from conftest import DbtProject
 from generate_sample_logs import generate
 from test_incremental import BUILD_MODELS, PUBLIC_TABLES
+from test_live_files_reader import append
 
 INFINITY_LINE = (
     b'{"databricks_request_id":"at-infinity","request_time":"infinity","status_code":200}'
@@ -60,11 +61,6 @@ def lines(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
             seen.add(str(request_id))
             kept.append(line)
     return kept
-
-
-def append(path: Path, *chunks: bytes) -> None:
-    with path.open("ab") as handle:
-        handle.write(b"".join(chunks))
 
 
 def block(lines: list[bytes]) -> bytes:

@@ -14,6 +14,12 @@ from test_payload_lines_reader import read_all, reader
 HELD = 3600.0  # a settle time no test reaches: unterminated lines are held
 
 
+def append(path: Path, *chunks: bytes) -> None:
+    """Append bytes to a file, as a gateway does to its current file."""
+    with path.open("ab") as handle:
+        handle.write(b"".join(chunks))
+
+
 def states_after(rows: list[dict[str, Any]]) -> list[Any]:
     """The file states read_states finds in a lines table holding ``rows``."""
     last: dict[str, dict[str, Any]] = {}
@@ -73,8 +79,7 @@ def test_appended_lines_continue_the_numbering_and_nothing_is_read_twice(tmp_pat
     log.write_bytes(b"a\n\nb\n")
     runs = Runs(tmp_path)
     assert lines_of(runs.run()) == [(1, "a"), (3, "b")]
-    with log.open("ab") as handle:
-        handle.write(b"\n c\nd\n")
+    append(log, b"\n c\nd\n")
     assert lines_of(runs.run()) == [(5, " c"), (6, "d")]
     assert runs.run() == []
     assert runs.lines() == one_full_run(tmp_path)
@@ -102,13 +107,11 @@ def test_a_last_line_without_line_break_waits_for_it_or_for_the_file_to_settle(
     runs = Runs(tmp_path, settle_seconds=HELD)
     rows = runs.run()
     assert lines_of(rows) == [(1, '{"a": 1}')] and not rows[-1]["is_file_read_to_end"]
-    with log.open("ab") as handle:
-        handle.write(b'2}\n{"c": 3}')
+    append(log, b'2}\n{"c": 3}')
     assert lines_of(runs.run()) == [(2, '{"b": 2}')]
     runs.settle_seconds = 0.0  # the file has not changed for raw_file_settle_seconds
     assert lines_of(runs.run()) == [(3, '{"c": 3}')]
-    with log.open("ab") as handle:  # the settled line's line break comes after all
-        handle.write(b'\n{"d": 4}\n')
+    append(log, b'\n{"d": 4}\n')  # the settled line's line break comes after all
     assert lines_of(runs.run()) == [(4, '{"d": 4}')]
     assert runs.lines() == one_full_run(tmp_path)
 
@@ -123,8 +126,7 @@ def test_rotation_by_rename_continues_the_file_and_reads_the_new_one(tmp_path: P
     log.write_bytes(b"a\nb\n")
     runs = Runs(tmp_path)
     runs.run()
-    with log.open("ab") as handle:
-        handle.write(b"c\n")
+    append(log, b"c\n")
     log.rename(tmp_path / "gw.1.jsonl")
     log.write_bytes(b"d\n")
     rows = runs.run()
@@ -143,8 +145,7 @@ def test_compressing_in_place_continues_the_file(tmp_path: Path) -> None:
     log.write_bytes(b"a\nb\n")
     runs = Runs(tmp_path)
     runs.run()
-    with log.open("ab") as handle:
-        handle.write(b"c\n")
+    append(log, b"c\n")
     packed = tmp_path / "gw.jsonl.gz"
     packed.write_bytes(gzip.compress(log.read_bytes()))
     assert lines_of(runs.run()) == [(3, "c")]  # from either copy, once
@@ -158,8 +159,7 @@ def test_copytruncate_makes_the_old_path_a_new_file(tmp_path: Path) -> None:
     log.write_bytes(b"a\nb\n")
     runs = Runs(tmp_path)
     first_id = runs.run()[0]["file_id"]
-    with log.open("ab") as handle:
-        handle.write(b"c\n")
+    append(log, b"c\n")
     shutil.copy(log, tmp_path / "gw.jsonl.1")  # a name the glob matches but is never read
     shutil.copy(log, tmp_path / "gw-1.jsonl")
     log.write_bytes(b"x\n")
