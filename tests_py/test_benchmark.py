@@ -47,3 +47,9 @@ def test_scaling_compares_the_incremental_cost_above_start_up() -> None:
     assert "ratio 1.10 (goal <= 1.2: met)" in scaling_report(sizes(12.0, 13.0))
     assert "ratio 1.50 (goal <= 1.2: missed)" in scaling_report(sizes(6.0, 8.0))
     assert scaling_report({1000: sizes(1.0, 1.0)[1000]}) == ""
+
+
+def test_report_prints_the_database_size_against_the_raw_logs() -> None:
+    measurements = {"b": Measurement("full", 25.0, 3072.0)}
+    text = report(measurements, lines=1000, sizes=(512 * 2**20, 1024 * 2**20))
+    assert "DuckDB file 512 MiB, raw logs 1,024 MiB (uncompressed): 0.50x" in text
