@@ -146,6 +146,10 @@ def test_every_build_of_a_live_folder_equals_one_full_build_over_its_files(
         reference = dbt_project_factory("reference")
         reference.run(*BUILD_MODELS, raw_payload_path=glob)
         assert comparable_rows(live) == comparable_rows(reference), name
+        # No incremental run leaves its batch behind in a __dbt_tmp table.
+        assert not live.query(
+            "select table_name from information_schema.tables where table_name like '%dbt_tmp%'"
+        ), name
         if name == "start":
             assert live.query(
                 "select quarantine_reason from payload_quarantine"
