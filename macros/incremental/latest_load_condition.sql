@@ -4,15 +4,19 @@
     `meta.latest_load`: `{column: load_id}` when the model has its load column, or
     `{column: <key>, from: <upstream model>, load_column: <its load column>}` for the rows
     whose key the upstream's latest load carried. '' (every row) for a model without it, a
-    model that is not incremental, a --full-refresh build, or the var `full_data_tests`.
+    model that is neither incremental nor a view on an engine that builds incrementally, a
+    --full-refresh build, or the var `full_data_tests`.
 -#}
 {% macro latest_load_condition(relation) -%}
     {%- if var('full_data_tests', false) or flags.FULL_REFRESH or not execute -%}
         {%- do return('') -%}
     {%- endif -%}
     {%- set condition = namespace(sql='') -%}
+    {#- A view over an incremental model (payload) is tested like it. -#}
+    {%- set incremental = inference_tables.incremental_materialization() == 'incremental' -%}
     {%- for node in graph.nodes.values()
-        if node.resource_type == 'model' and node.config.materialized == 'incremental'
+        if node.resource_type == 'model' and incremental
+        and node.config.materialized in ('incremental', 'view')
         and node.alias | lower == (relation.identifier or '') | lower
         and node.schema | lower == (relation.schema or '') | lower -%}
         {%- set rule = node.config.meta.get('latest_load') -%}

@@ -1,6 +1,6 @@
 {#-
     The validated lines (every column of `lines_relation`) of the ranked copies matching
-    `copy_condition` (e.g. 'copy_number = 1'), with each copy's rank and first copy, limited on
+    `copy_condition` (e.g. 'copy_number = 1'), with each copy's rank, first copy and the load that ranked it, limited on
     an incremental run to the copies ranked again since the current model's watermark.
 -#}
 {% macro ranked_copies_batch(copies_relation, lines_relation, copy_condition) -%}
@@ -8,7 +8,8 @@
         lines.*,
         copies.copy_number,
         copies.first_copy_source_file,
-        copies.first_copy_line_number
+        copies.first_copy_line_number,
+        copies.ranked_in_load
     from (
         select *
         from {{ copies_relation }}

@@ -2,7 +2,8 @@
     One row per payload request id: what docs/payload_formats.md and §6 extract from its bodies, computed once
     from the bodies before the size limit (marts null what the limit removed). Each rule family
     lives in its own macro; this model only orders the rules. Incremental: a run rebuilds the
-    request ids whose copies were ranked again.
+    request ids whose copies were ranked again; their rows go to the end of the table with a
+    higher `ranked_in_load`, which later models read their batch by.
 -#}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
@@ -52,7 +53,8 @@ first_copies as (
         response_body,
         legacy_endpoint_name,
         legacy_model_name,
-        legacy_model_version
+        legacy_model_version,
+        ranked_in_load
     from first_copy_lines
 ),
 
@@ -118,6 +120,7 @@ request_parts as (
 extracted as (
     select
         databricks_request_id,
+        ranked_in_load,
         legacy_endpoint_name,
         legacy_model_name,
         legacy_model_version,
@@ -214,7 +217,8 @@ final as (
             as input_character_count,
         cast(length(response_text) as bigint) as output_character_count,
         usage_context,
-        coalesce(is_streaming, false) as is_streaming
+        coalesce(is_streaming, false) as is_streaming,
+        ranked_in_load
     from extracted
 )
 

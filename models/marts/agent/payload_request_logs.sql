@@ -16,13 +16,13 @@
 with
 
 payloads as (
-    select * from {{ ref('payload') }}
-    {{ inference_tables.reranked_requests_filter(ref('int_payload_copies_ranked')) }}
+    select * from {{ ref('int_payload_rows') }}
+    {{ inference_tables.ranked_since_watermark_filter() }}
 ),
 
 parsed_bodies as (
     select * from {{ ref('int_payload_bodies_parsed') }}
-    {{ inference_tables.reranked_requests_filter(ref('int_payload_copies_ranked')) }}
+    {{ inference_tables.ranked_since_watermark_filter() }}
 ),
 
 served_entities as (

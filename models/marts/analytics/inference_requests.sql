@@ -30,7 +30,7 @@ usage as (
 ),
 
 payloads as (
-    select * from {{ ref('payload') }}
+    select * from {{ ref('int_payload_rows') }}
 ),
 
 served_entities as (

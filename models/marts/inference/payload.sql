@@ -1,52 +1,30 @@
 {#-
-    The AI Gateway payload table (docs/input_format.md, payload): one row per request id, from the first delivered
-    copy (lowest source_file, then line_number), bodies over max_payload_bytes stored as NULL
-    with their MAX_*_SIZE_EXCEEDED code. Incremental: a run rebuilds the request ids whose
-    copies were ranked again.
+    The AI Gateway-enabled inference payload table (docs/input_format.md, payload): the columns
+    of `int_payload_rows`, which holds the rows and the load that ranked each.
 -#}
-{{ config(
-    materialized=inference_tables.incremental_materialization(),
-    unique_key='databricks_request_id',
-    post_hook="{{ inference_tables.record_load_watermark(
-        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
-) }}
+{{ config(materialized='view') }}
 
 with
 
-first_copies as (
-    {{ inference_tables.ranked_copies_batch(
-        ref('int_payload_copies_ranked'), ref('int_payload_lines_validated'), 'copy_number = 1') }}
-),
-
-size_checked as (
-    select
-        *,
-        is_request_left_out
-        or {{ inference_tables.exceeds_payload_size_limit('request_body') }}
-            as is_request_too_large,
-        is_response_left_out
-        or {{ inference_tables.exceeds_payload_size_limit('response_body') }}
-            as is_response_too_large
-    from first_copies
+payload_rows as (
+    select * from {{ ref('int_payload_rows') }}
 ),
 
 final as (
     select
-        cast(request_time as date) as request_date,
+        request_date,
         databricks_request_id,
         client_request_id,
         request_time,
         status_code,
         sampling_fraction,
         execution_duration_ms,
-        case when not is_request_too_large then request_body end as request,
-        case when not is_response_too_large then response_body end as response,
+        request,
+        response,
         served_entity_id,
-        {{ inference_tables.merge_logging_error_codes(
-            'upstream_error_codes', 'is_request_too_large', 'is_response_too_large'
-        ) }} as logging_error_codes,
+        logging_error_codes,
         requester
-    from size_checked
+    from payload_rows
 )
 
 select * from final
