@@ -7,7 +7,8 @@
 with
 
 payload_rows as (
-    select * from {{ ref('int_payload_rows') }}
+    {#- Without the catalog name, the view still works in a copy or an attached file. #}
+    select * from {{ ref('int_payload_rows').include(database=false) }}
 ),
 
 final as (
