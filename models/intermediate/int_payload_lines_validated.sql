@@ -28,7 +28,14 @@ payload_lines as (
     select * from {{ ref('stg_gateway__payload_lines') }}
     {% if is_incremental() -%}
         where load_id > {{ inference_tables.load_watermark() }}
-            or read_error_reason in {{ inference_tables.file_row_reasons() }}
+    {#- The current file rows also when they are of an older load (the pre-hook deleted this
+        model's copy): a second, separate filter, so that DuckDB still skips the row groups
+        of older loads for the first. #}
+    union all
+    select * from {{ ref('stg_gateway__payload_lines') }}
+    where
+        load_id <= {{ inference_tables.load_watermark() }}
+        and read_error_reason in {{ inference_tables.file_row_reasons() }}
     {%- endif %}
 ),
 
