@@ -95,9 +95,8 @@ def project_digest(dbt_vars: dict[str, object]) -> str:
 
 
 def inputs_digest(listing: list[tuple[str, int, int, int, int]], project: str) -> str:
-    return hashlib.sha256(
-        json.dumps([project, listing]).encode(errors="surrogateescape")
-    ).hexdigest()
+    # json.dumps escapes every non-ASCII character (a name's undecodable bytes included).
+    return hashlib.sha256(json.dumps([project, listing]).encode()).hexdigest()
 
 
 def database_identity(database: Path) -> list[int]:
@@ -109,9 +108,8 @@ def database_identity(database: Path) -> list[int]:
     return [status.st_ino, status.st_size, status.st_mtime_ns]
 
 
-def settle_seconds(dbt_vars: dict[str, object]) -> float:
-    if "raw_file_settle_seconds" in dbt_vars:
-        return float(dbt_vars["raw_file_settle_seconds"])  # type: ignore[arg-type]
+def settle_seconds() -> float:
+    """The project's `raw_file_settle_seconds` (a refresh passes no other vars)."""
     project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())
     return float(project["vars"]["raw_file_settle_seconds"])
 
@@ -193,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     inputs = inputs_digest(listing, project_digest(dbt_vars))
     record = read_record(record_path)
     settled = (
-        settled_since(listing, record.started_ns, started_ns, int(settle_seconds(dbt_vars) * 1e9))
+        settled_since(listing, record.started_ns, started_ns, int(settle_seconds() * 1e9))
         if record
         else []
     )

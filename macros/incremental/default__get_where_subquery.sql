@@ -2,8 +2,9 @@
     dbt calls this for the model a generic data test reads (dbt's own version applies only the
     test's `where`). Here, a test of an incremental model also reads only the rows of the loads
     tested (latest_load_condition: this build's on `dbt build`, the latest on `dbt test`), so
-    what a scheduled build tests follows what it loaded, not the whole history. A --full-refresh build, or the
-    var `full_data_tests` (for a periodic full check), tests whole tables.
+    what a scheduled build tests follows what it loaded, not the whole history. A
+    --full-refresh build, or the var `full_data_tests` (for a periodic full check), tests
+    whole tables.
 -#}
 {% macro default__get_where_subquery(relation) -%}
     {%- set conditions = [config.get('where', ''), inference_tables.latest_load_condition(relation)]

@@ -1,7 +1,8 @@
 {#-
     The validated lines (every column of `lines_relation`) of the ranked copies matching
-    `copy_condition` (e.g. 'copy_number = 1'), with each copy's rank, first copy and the load that ranked it, limited on
-    an incremental run to the copies ranked again since the current model's watermark.
+    `copy_condition` (e.g. 'copy_number = 1'), with each copy's rank, first copy and the load
+    that ranked it, limited on an incremental run to the copies ranked again since the current
+    model's watermark.
 -#}
 {% macro ranked_copies_batch(copies_relation, lines_relation, copy_condition) -%}
     select
