@@ -3,7 +3,9 @@
     this build's loads on `dbt build`, the latest load on `dbt test`), from the model's
     `meta.latest_load`: `{column: load_id}` when the model has its load column, or
     `{column: <key>, from: <upstream model>, load_column: <its load column>}` for the rows
-    whose key the upstream's latest load carried. '' (every row) for a model without it, a
+    whose key the upstream's latest load carried (without `load_column`: the keys of the
+    upstream rows its own condition selects; with `inline_keys: true`, the keys are written
+    into the SQL as literals, see inline_keys). '' (every row) for a model without it, a
     model that is neither incremental nor a view on an engine that builds incrementally, a
     --full-refresh build, or the var `full_data_tests`.
 -#}
@@ -24,13 +26,18 @@
             {%- set upstream = graph.nodes['model.' ~ project_name ~ '.' ~ rule['from']] -%}
             {%- set upstream_relation = api.Relation.create(
                 database=upstream.database, schema=upstream.schema, identifier=upstream.alias) -%}
-            {%- set condition.sql -%}
-                {{ rule['column'] }} in (
-                    select {{ rule['column'] }} from {{ upstream_relation }}
-                    where {{ rule['load_column'] }} >= {{ inference_tables.first_tested_load(
-                        upstream_relation, rule['load_column']) }}
-                )
+            {%- set upstream_condition = (
+                rule['load_column'] ~ ' >= ' ~ inference_tables.first_tested_load(
+                    upstream_relation, rule['load_column'])
+            ) if rule.get('load_column') else inference_tables.latest_load_condition(
+                upstream_relation) -%}
+            {%- set keys_sql -%}
+                select {{ rule['column'] }} from {{ upstream_relation }}
+                where {{ upstream_condition or 'true' }}
             {%- endset -%}
+            {%- set condition.sql = rule['column'] ~ ' in (' ~ (
+                inference_tables.inline_keys(keys_sql) if rule.get('inline_keys') else keys_sql
+            ) ~ ')' -%}
         {%- elif rule -%}
             {%- set condition.sql -%}
                 {{ rule['column'] }} >= {{ inference_tables.first_tested_load(

@@ -2,45 +2,40 @@
     The accounting invariant for the tested loads (first_tested_load: this build's on `dbt
     build`, the latest on `dbt test`): each of their lines is in exactly one of
     `payload` (as its request's first copy), `payload_duplicates` and `payload_quarantine`.
-    It reads only those lines and looks them up by key, so its cost follows the load.
+    Its cost follows the load: the tested lines, and the copies and payload rows ranked in the
+    tested loads (a line's copy and its request's payload row are ranked again in the load
+    that brings the line), are found by load id, which DuckDB prunes by row group. `payload`
+    is read as `int_payload_rows`, the table it is a view of, for its load column.
     Returns each line found in no place or in several.
 -#}
+{%- set lines = ref('stg_gateway__payload_lines') -%}
+{%- set copies = ref('int_payload_copies_ranked') -%}
+{%- set payload_rows = ref('int_payload_rows') -%}
 with
 
-raw_lines as (
+tested_lines as (
     select
         file_id,
-        line_number,
-        load_id
-    from {{ ref('stg_gateway__payload_lines') }}
-    where coalesce(read_error_reason, '') not in {{ inference_tables.file_row_reasons() }}
-),
-
-tested_loads as (
-    select {{ inference_tables.first_tested_load('raw_lines', 'load_id') }} as first_load_id
-),
-
-latest_lines as (
-    select
-        raw_lines.file_id,
-        raw_lines.line_number
-    from raw_lines
-    inner join tested_loads
-        on raw_lines.load_id >= tested_loads.first_load_id
+        line_number
+    from {{ lines }}
+    where
+        load_id >= {{ inference_tables.first_tested_load(lines, 'load_id') }}
+        and coalesce(read_error_reason, '') not in {{ inference_tables.file_row_reasons() }}
 ),
 
 first_copies as (
     select
-        latest_lines.file_id,
-        latest_lines.line_number
-    from latest_lines
-    inner join {{ ref('int_payload_copies_ranked') }} as copies
-        on
-            latest_lines.file_id = copies.file_id
-            and latest_lines.line_number = copies.line_number
-    inner join {{ ref('payload') }} as payload
-        on copies.databricks_request_id = payload.databricks_request_id
-    where copies.copy_number = 1
+        copies.file_id,
+        copies.line_number
+    from {{ copies }} as copies
+    inner join {{ payload_rows }} as payload_rows
+        on copies.databricks_request_id = payload_rows.databricks_request_id
+    where
+        copies.copy_number = 1
+        and copies.ranked_in_load
+        >= {{ inference_tables.first_tested_load(copies, 'ranked_in_load') }}
+        and payload_rows.ranked_in_load
+        >= {{ inference_tables.first_tested_load(payload_rows, 'ranked_in_load') }}
 ),
 
 places as (
@@ -61,15 +56,15 @@ places as (
 
 counted as (
     select
-        latest_lines.file_id,
-        latest_lines.line_number,
+        tested_lines.file_id,
+        tested_lines.line_number,
         count(places.file_id) as place_count
-    from latest_lines
+    from tested_lines
     left join places
         on
-            latest_lines.file_id = places.file_id
-            and latest_lines.line_number = places.line_number
-    group by latest_lines.file_id, latest_lines.line_number
+            tested_lines.file_id = places.file_id
+            and tested_lines.line_number = places.line_number
+    group by tested_lines.file_id, tested_lines.line_number
 )
 
 select *

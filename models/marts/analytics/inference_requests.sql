@@ -3,10 +3,9 @@
     `payload_request_logs`; review-app feedback submissions are in `request_feedback`), with
     its endpoint and served entity, requester, status class, latency, tokens, streaming,
     oversize flags, conversation and the reviewers' verdict. Incremental: a run rebuilds the
-    request ids ranked again, the requests assessed by feedback ranked again, and every request
-    that had a verdict (so a verdict that changes or goes away is followed).
+    request ids ranked again, and the requests whose verdict in `request_feedback` is not the
+    one held (new, changed or gone).
 -#}
--- depends_on: {{ ref('int_feedback_assessments_unnested') }}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     unique_key='databricks_request_id',
@@ -21,7 +20,7 @@ request_logs as (
     select * from {{ ref('payload_request_logs') }}
     {% if is_incremental() -%}
         where databricks_request_id in ({{ inference_tables.verdict_touched_request_ids(
-            ref('int_payload_copies_ranked'), ref('int_feedback_assessments_unnested')) }})
+            ref('int_payload_copies_ranked'), ref('request_feedback')) }})
     {%- endif %}
 ),
 

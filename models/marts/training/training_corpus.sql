@@ -3,7 +3,20 @@
     a ground-truth label, with its prompt (the last user query) and response (the last answer),
     as docs/payload_formats.md extracts them. A prompt or response is NULL when the body was over the size
     limit or held no text. Export it as JSONL with scripts/export_training_corpus.py.
+    Incremental: a run rebuilds the requests ranked again and the requests whose label is new
+    or changed, and deletes those whose label is gone.
 -#}
+{{ config(
+    materialized=inference_tables.incremental_materialization(),
+    unique_key='databricks_request_id',
+    pre_hook=[
+        "{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
+        "{{ inference_tables.delete_unlabeled_requests(ref('stg_labels__ground_truth_labels')) }}",
+    ],
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
+
 with
 
 request_logs as (
@@ -11,7 +24,12 @@ request_logs as (
 ),
 
 labels as (
+    {#- The batch is limited on the labels: the request logs are read for their few ids. #}
     select * from {{ ref('stg_labels__ground_truth_labels') }}
+    {% if is_incremental() -%}
+        where databricks_request_id in ({{ inference_tables.label_touched_request_ids(
+            ref('int_payload_copies_ranked'), ref('stg_labels__ground_truth_labels')) }})
+    {%- endif %}
 ),
 
 final as (
