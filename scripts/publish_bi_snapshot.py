@@ -182,6 +182,13 @@ def remove_stale_parquet_dirs(out_dir: Path, current: str, keep_seconds: float) 
             shutil.rmtree(older, ignore_errors=True)
 
 
+def publish_stamp(now_ns: int) -> str:
+    """A name part that sorts as the publishes ran: UTC second, then nanoseconds of that same
+    second (one clock reading, so a second that ticks between two readings cannot reorder)."""
+    seconds, nanoseconds = divmod(now_ns, 10**9)
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(seconds)) + f"-{nanoseconds:09d}"
+
+
 @contextmanager
 def publish_lock(out_dir: Path) -> Iterator[None]:
     """One publish at a time in `out_dir`: a second one waits for the first to finish."""
@@ -212,7 +219,7 @@ def publish(
 def publish_locked(database: Path, out_dir: Path, build_id: str, keep_seconds: float) -> Published:
     link = out_dir / PARQUET_LINK
     remove_leftovers(out_dir)
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{time.time_ns() % 10**9:09d}"
+    stamp = publish_stamp(time.time_ns())
     temporary_snapshot = out_dir / f".{SNAPSHOT_FILE}.{stamp}.tmp"
     parquet_dir = out_dir / f"parquet-{stamp}"
     temporary_link = out_dir / f".{PARQUET_LINK}.{stamp}.tmp"

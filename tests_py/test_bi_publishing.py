@@ -19,6 +19,7 @@ from publish_bi_snapshot import (
     PUBLISHED_TABLES,
     PublishRefused,
     publish,
+    publish_stamp,
     successful_build_id,
 )
 
@@ -295,3 +296,11 @@ def test_a_publish_removes_what_a_killed_publish_left(
     assert not any(path.exists() for path in leftovers)
     assert not (tmp_path / "parquet-20260101T000000Z-1").exists()
     assert len(list(tmp_path.glob("parquet-*"))) == 2
+
+
+def test_publish_stamps_sort_as_the_publishes_ran_across_a_second_boundary() -> None:
+    last_of_a_second = 1_790_000_000 * 10**9 + 999_999_999
+    stamps = [publish_stamp(last_of_a_second + step) for step in (0, 1, 787_602, 10**9)]
+    assert stamps == sorted(stamps)
+    assert len(set(stamps)) == len(stamps)
+    assert stamps[1].endswith("Z-000000000")
