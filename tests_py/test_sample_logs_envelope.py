@@ -1,0 +1,99 @@
+"""The envelope of valid lines: time forms, times by file, ids, statuses and optional keys."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import generate_sample_logs as gen
+from sample_logs_helpers import Scan
+from sample_logs_rules import body_json, is_number, parse_time
+
+pytest_plugins = ["sample_logs_fixtures"]
+
+
+def utc_time(record: dict[str, Any]) -> datetime:
+    parsed = parse_time(record)
+    assert parsed is not None
+    return parsed
+
+
+def test_time_forms(generated: tuple[Path, dict, Scan]) -> None:
+    _, _, result = generated
+    forms: Counter[str] = Counter()
+    for record in result.payload.values():
+        value = record.get("request_time")
+        if value is None:
+            forms["timestamp_ms"] += 1
+        elif is_number(value):
+            forms["epoch_ms"] += 1
+        elif value.endswith("Z"):
+            forms["zulu"] += 1
+        elif re.search(r"[+-]\d\d:\d\d$", value):
+            forms["offset"] += 1
+            if datetime.fromisoformat(value).date() != utc_time(record).date():
+                forms["offset_other_date"] += 1
+        else:
+            forms["naive"] += 1
+        assert utc_time(record).year == 2026
+    for form in ("timestamp_ms", "epoch_ms", "zulu", "offset", "offset_other_date", "naive"):
+        assert forms[form] >= 1, form
+    assert forms["zulu"] > len(result.payload) / 2
+
+
+def test_times_increase_with_file_index(generated: tuple[Path, dict, Scan]) -> None:
+    _, _, result = generated
+    by_file: dict[int, list[datetime]] = {}
+    for rid, record in result.payload.items():
+        by_file.setdefault(result.first_place[rid][0], []).append(utc_time(record))
+    medians = [sorted(times)[len(times) // 2] for _, times in sorted(by_file.items())]
+    assert medians == sorted(medians)
+
+
+def test_envelope_variety(generated: tuple[Path, dict, Scan]) -> None:
+    _, _, result = generated
+    rows = list(result.payload.values())
+    entities = Counter(r.get("served_entity_id") for r in rows)
+    assert set(entities) == {*gen.CATALOGUE_ENTITIES, "se-unknown-999"}
+    statuses = Counter(r["status_code"] for r in rows)
+    assert {200, 400, 404, 429, 500, 503} <= set(statuses)
+    assert any(isinstance(s, str) for s in statuses)
+    assert statuses[200] > len(rows) * 0.8
+    assert any("sampling_fraction" in r for r in rows)
+    assert any("execution_time_ms" in r for r in rows)
+    assert any("execution_duration_ms" not in r and "execution_time_ms" not in r for r in rows)
+    codes = Counter(json.dumps(r.get("logging_error_codes")) for r in rows)
+    assert {"null", "[]", '["UPSTREAM_CODE"]'} <= set(codes)
+    assert any(isinstance(r.get("request_metadata"), dict) for r in rows)
+    known = {
+        "databricks_request_id",
+        "client_request_id",
+        "request_time",
+        "timestamp_ms",
+        "status_code",
+        "sampling_fraction",
+        "execution_duration_ms",
+        "execution_time_ms",
+        "request",
+        "response",
+        "served_entity_id",
+        "requester",
+        "logging_error_codes",
+        "request_metadata",
+    }
+    assert any(set(r) - known for r in rows)  # unknown extra keys
+    with_client = [r for r in rows if "client_request_id" in r]
+    in_body = [
+        r
+        for r in rows
+        if "client_request_id" not in r
+        and isinstance(body_json(r.get("request")), dict)
+        and "client_request_id" in body_json(r.get("request"))
+    ]
+    assert with_client and in_body
+    assert any("response" not in r for r in rows)
+    assert any("response" in r and r["response"] is None for r in rows)
