@@ -69,7 +69,7 @@ def test_databricks_mode_without_the_table_fails_naming_it(
 ) -> None:
     project = dbt_project_factory("missing_payload_table")
     failed = project.run(
-        "build", "--select", "stg_gateway__payload_lines", raw_payload_path="",
+        "build", "--select", "stg_databricks_inference__payload_lines", raw_payload_path="",
         variables=DATABRICKS_MODE, check=False,
     )  # fmt: skip
     assert failed.returncode != 0
@@ -100,9 +100,11 @@ def test_the_databricks_profile_parses_in_databricks_mode(tmp_path: Path) -> Non
     readers = [
         node["original_file_path"]
         for node in manifest["nodes"].values()
-        if node["name"] == "stg_gateway__payload_lines"
+        if node["name"].endswith("__payload_lines")
     ]
-    assert readers == ["models/staging/gateway/databricks_payload/stg_gateway__payload_lines.sql"]
+    assert readers == [
+        "models/staging/databricks_inference/stg_databricks_inference__payload_lines.sql"
+    ]
     source = manifest["sources"]["source.inference_tables.databricks_inference.payload"]
     assert (source["schema"], source["identifier"]) == ("serving", "chat_endpoint_payload")
     assert "source.inference_tables.gateway.raw_payload_files" not in manifest["sources"]

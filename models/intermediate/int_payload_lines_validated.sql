@@ -8,7 +8,7 @@
     materialized=inference_tables.incremental_materialization(),
     unique_key=['file_id', 'line_number'],
     pre_hook="{{ inference_tables.delete_file_rows('quarantine_reason') }}",
-    post_hook="{{ inference_tables.record_load_watermark(ref('stg_gateway__payload_lines')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(ref(inference_tables.payload_lines_reader())) }}",
 ) }}
 {%- set record_keys = [
     'databricks_request_id', 'client_request_id', 'request_time', 'timestamp_ms',
@@ -25,14 +25,14 @@
 with
 
 payload_lines as (
-    select * from {{ ref('stg_gateway__payload_lines') }}
+    select * from {{ ref(inference_tables.payload_lines_reader()) }}
     {% if is_incremental() -%}
         where load_id > {{ inference_tables.load_watermark() }}
     {#- The current file rows also when they are of an older load (the pre-hook deleted this
         model's copy): a second, separate filter, so that DuckDB still skips the row groups
         of older loads for the first. #}
     union all
-    select * from {{ ref('stg_gateway__payload_lines') }}
+    select * from {{ ref(inference_tables.payload_lines_reader()) }}
     where
         load_id <= {{ inference_tables.load_watermark() }}
         and read_error_reason in {{ inference_tables.file_row_reasons() }}

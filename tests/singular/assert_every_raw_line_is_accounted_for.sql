@@ -9,7 +9,7 @@ with
 counts as (
     select
         (
-            select count(*) from {{ ref('stg_gateway__payload_lines') }}
+            select count(*) from {{ ref(inference_tables.payload_lines_reader()) }}
             where coalesce(read_error_reason, '') not in {{ inference_tables.file_row_reasons() }}
         ) as raw_lines,
         (select count(*) from {{ ref('payload') }}) as payload_rows,

@@ -8,7 +8,7 @@
     is read as `int_payload_rows`, the table it is a view of, for its load column.
     Returns each line found in no place or in several.
 -#}
-{%- set lines = ref('stg_gateway__payload_lines') -%}
+{%- set lines = ref(inference_tables.payload_lines_reader()) -%}
 {%- set copies = ref('int_payload_copies_ranked') -%}
 {%- set payload_rows = ref('int_payload_rows') -%}
 with

@@ -2,15 +2,13 @@
     Review-app feedback deduplicated: the latest assessment per request, step, source and
     assessment (text, or retrieval at a position). "Latest" is the assessment of the feedback
     request with the latest request time; ties are broken by the greater feedback request id,
-    then the later position inside the request, so the choice is deterministic. A view: the
-    window over the assessments is cheap to compute when queried, nothing to rebuild per run.
+    then the later position inside the request, so the choice is deterministic. A table (BI
+    tools and request_feedback read it), rebuilt on every run.
 -#}
-{{ config(materialized='view') }}
 with
 
 assessments as (
-    {#- Without the catalog name, the view still works in a copy or an attached file. #}
-    select * from {{ ref('int_feedback_assessments_unnested').include(database=false) }}
+    select * from {{ ref('int_feedback_assessments_unnested') }}
 ),
 
 keyed as (

@@ -1,15 +1,13 @@
 {#-
     The agent assessment logs (docs/input_format.md, payload_assessment_logs): every individual text or retrieval assessment logged
-    by the review app, as logged (repeats included; see `latest_assessments`). A view over the
-    incremental int_feedback_assessments_unnested: the six Databricks columns have no key to merge
-    on, and the view costs nothing to keep current.
+    by the review app, as logged (repeats included; see `latest_assessments`). A table (BI tools
+    read it) rebuilt from the incremental int_feedback_assessments_unnested on every run: the
+    six Databricks columns have no key to merge on.
 -#}
-{{ config(materialized='view') }}
 with
 
 assessments as (
-    {#- Without the catalog name, the view still works in a copy or an attached file. #}
-    select * from {{ ref('int_feedback_assessments_unnested').include(database=false) }}
+    select * from {{ ref('int_feedback_assessments_unnested') }}
 ),
 
 final as (

@@ -29,7 +29,9 @@ usage as (
 ),
 
 payloads as (
-    select * from {{ ref('int_payload_rows') }}
+    {#- The logging error codes, from the payload table: usage already joined its other
+        columns to the bodies' counts. #}
+    select * from {{ ref('payload') }}
 ),
 
 served_entities as (

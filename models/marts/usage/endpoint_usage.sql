@@ -8,7 +8,7 @@
     materialized=inference_tables.incremental_materialization(),
     unique_key='databricks_request_id',
     post_hook="{{ inference_tables.record_load_watermark(
-        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+        ref('int_payload_rows'), 'ranked_in_load') }}",
 ) }}
 
 with

@@ -1,14 +1,12 @@
 {#-
-    The Spark twin of the Python reader (../stg_gateway__payload_lines.py), enabled on Spark
-    only: every non-blank raw line, byte for byte, with its file and line number. Each file
-    is read whole (see spark_raw_payload_files_view) and split on "\n" only, its bytes seen
-    as ISO-8859-1 so that splitting never decodes them; each line then goes back to its
-    bytes, so invalid UTF-8 is found and replaced by U+FFFD as the Python reader does.
+    The Spark twin of the Python reader (stg_gateway__payload_lines.py, in staging/gateway/),
+    enabled on Spark only: every non-blank raw line, byte for byte, with its file and line
+    number. Each file is read whole (see spark_raw_payload_files_view) and split on "\n" only,
+    its bytes seen as ISO-8859-1 so that splitting never decodes them; each line then goes
+    back to its bytes, so invalid UTF-8 is found and replaced by U+FFFD as the Python reader
+    does.
 -#}
-{{ config(
-    materialized='table',
-    pre_hook="{{ inference_tables.spark_raw_payload_files_view(var('raw_payload_path')) }}",
-) }}
+{{ config(materialized='table') }}
 
 with
 
@@ -20,7 +18,7 @@ raw_files as (
         {#- A UTF-8 byte-order mark (EF BB BF) opening the file is not part of its first line. #}
         regexp_replace(decode(cast(value as binary), 'ISO-8859-1'), '^\u00EF\u00BB\u00BF', '')
             as file_bytes
-    from {{ inference_tables.spark_raw_payload_files_view_name() }}
+    from {{ source('gateway_spark', 'raw_payload_files') }}
 ),
 
 log_files as (

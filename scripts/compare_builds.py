@@ -1,0 +1,112 @@
+"""Compare two builds of the project, table by table and row by row.
+
+Both DuckDB files are built from the same raw logs (say, before and after a change). For every
+table and view of the main schema, the rows of one that the other lacks are counted both ways
+(`EXCEPT ALL`, so duplicates count). Columns that hold the time of a run (load ids, build
+times) differ between any two builds and are left out of the comparison. Exit code 1 when a
+table differs or is missing from one side.
+
+    python scripts/compare_builds.py before.duckdb after.duckdb
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+# Set by the clock of the run that loaded a row, not by the logs.
+RUN_TIME_COLUMNS = ("load_id", "recorded_at", "built_at", "build_invocation_id", "published_at")
+
+
+@dataclass(frozen=True)
+class TableDifference:
+    table: str
+    rows: int
+    only_in_before: int
+    only_in_after: int
+
+    @property
+    def equal(self) -> bool:
+        return self.only_in_before == 0 and self.only_in_after == 0
+
+
+def relations(connection: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
+    rows = connection.execute(
+        "select table_name from information_schema.tables "
+        "where table_catalog = ? and table_schema = 'main'",
+        [catalog],
+    ).fetchall()
+    return {name for (name,) in rows if "__dbt_tmp" not in name}
+
+
+def compared_columns(
+    connection: duckdb.DuckDBPyConnection, table: str, ignored: tuple[str, ...]
+) -> list[str]:
+    rows = connection.execute(
+        "select column_name from information_schema.columns "
+        "where table_catalog = 'before' and table_schema = 'main' and table_name = ? "
+        "order by ordinal_position",
+        [table],
+    ).fetchall()
+    return [name for (name,) in rows if name not in ignored]
+
+
+def compare_table(
+    connection: duckdb.DuckDBPyConnection, table: str, ignored: tuple[str, ...]
+) -> TableDifference:
+    columns = ", ".join(f'"{name}"' for name in compared_columns(connection, table, ignored))
+
+    def only_in(first: str, second: str) -> int:
+        query = (
+            f'select count(*) from (select {columns} from {first}.main."{table}" '
+            f'except all select {columns} from {second}.main."{table}")'
+        )
+        return connection.execute(query).fetchone()[0]  # type: ignore[index]
+
+    rows = connection.execute(f'select count(*) from before.main."{table}"').fetchone()[0]  # type: ignore[index]
+    return TableDifference(table, rows, only_in("before", "after"), only_in("after", "before"))
+
+
+def compare_builds(
+    before: Path, after: Path, ignored: tuple[str, ...] = RUN_TIME_COLUMNS
+) -> tuple[list[TableDifference], list[str]]:
+    """Every table's differences, and the tables that only one build has."""
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{before}' as before (read_only)")
+        connection.execute(f"attach '{after}' as after (read_only)")
+        before_tables = relations(connection, "before")
+        after_tables = relations(connection, "after")
+        differences = [
+            compare_table(connection, table, ignored)
+            for table in sorted(before_tables & after_tables)
+        ]
+    return differences, sorted(before_tables ^ after_tables)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("before", type=Path)
+    parser.add_argument("after", type=Path)
+    args = parser.parse_args(argv)
+    differences, unmatched = compare_builds(args.before, args.after)
+    for difference in differences:
+        print(
+            f"{difference.table:45} {difference.rows:>10} rows  "
+            f"only before {difference.only_in_before:>7}  only after {difference.only_in_after:>7}"
+        )
+    for table in unmatched:
+        print(f"{table:45} in one build only")
+    differing = [d.table for d in differences if not d.equal]
+    print(
+        f"{len(differences)} tables compared, {len(differing)} differ, "
+        f"{len(unmatched)} in one build only"
+    )
+    return 1 if differing or unmatched else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
