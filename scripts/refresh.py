@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import subprocess
@@ -32,14 +31,16 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from types import ModuleType
 
 import yaml
+from raw_payload_reader import matched_log_files
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-READER = PROJECT_DIR / "models" / "staging" / "gateway" / "stg_gateway__payload_lines.py"
+# The reader model's logic is the package scripts/raw_payload_reader (found through the profile's
+# module_paths), so it is part of what a build reads.
 PROJECT_PARTS = (
     "dbt_project.yml", "selectors.yml", "profiles", "models", "macros", "tests", "seeds",
+    "scripts/raw_payload_reader",
 )  # fmt: skip
 # The warn-level test that lists the raw files a build could not read (file rows).
 FILE_ROWS_TEST = "assert_every_raw_file_was_read"
@@ -56,20 +57,11 @@ class RefreshRecord:
     published_to: str | None
 
 
-def reader_module() -> ModuleType:
-    """The raw-file reader model, for its file-name rule (it is loaded by path, not a package)."""
-    spec = importlib.util.spec_from_file_location("payload_lines_reader", READER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def raw_file_listing(raw_payload_path: str) -> list[tuple[str, int, int, int, int]]:
     """Every log file the reader would list, with what changes when it is written, renamed,
     replaced or has its permissions changed."""
     listing = []
-    for path in reader_module().matched_log_files(raw_payload_path):
+    for path in matched_log_files(raw_payload_path):
         try:
             status = os.stat(path)
         except OSError:
@@ -88,7 +80,8 @@ def project_digest(dbt_vars: dict[str, object]) -> str:
         root = PROJECT_DIR / part
         files = sorted(root.rglob("*")) if root.is_dir() else [root]
         for file in files:
-            if file.is_file():
+            # Not the bytecode Python caches beside the package, which importing it may rewrite.
+            if file.is_file() and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(PROJECT_DIR)).encode() + b"\0")
                 digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()

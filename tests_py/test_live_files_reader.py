@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from raw_payload_reader import batches as reader_batches
+from raw_payload_reader import files as reader_files
+from raw_payload_reader import lines as reader_lines
 from test_payload_lines_reader import read_all, reader
 
 HELD = 3600.0  # a settle time no test reaches: unterminated lines are held
@@ -95,7 +98,8 @@ def test_an_unchanged_file_read_to_its_end_is_not_opened_again(
     def refuse(path: str) -> None:
         raise AssertionError(f"{path} opened again")
 
-    monkeypatch.setattr(reader, "open_log_file", refuse)
+    monkeypatch.setattr(reader_files, "open_log_file", refuse)
+    monkeypatch.setattr(reader_batches, "open_log_file", refuse)
     assert runs.run() == []
 
 
@@ -247,9 +251,9 @@ def test_a_file_without_read_permission_is_a_file_row_tried_again(tmp_path: Path
 def test_lines_over_the_limit_keep_their_start_and_the_next_lines_are_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block_bytes: int
 ) -> None:
-    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 10)
-    monkeypatch.setattr(reader, "TOO_LARGE_KEPT_BYTES", 4)
-    monkeypatch.setattr(reader, "READ_BLOCK_BYTES", block_bytes)
+    monkeypatch.setattr(reader_lines, "MAX_LINE_BYTES", 10)
+    monkeypatch.setattr(reader_lines, "TOO_LARGE_KEPT_BYTES", 4)
+    monkeypatch.setattr(reader_files, "READ_BLOCK_BYTES", block_bytes)
     log = tmp_path / "gw.jsonl"
     log.write_bytes(b"0123456789\n0123456789abc\nok\n" + b"z" * 30)
     rows = read_all([log])
@@ -265,7 +269,7 @@ def test_lines_over_the_limit_keep_their_start_and_the_next_lines_are_read(
 def test_a_long_line_is_parsed_without_its_oversize_values(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader, "LARGE_LINE_BYTES", 100)
+    monkeypatch.setattr(reader_lines, "LARGE_LINE_BYTES", 100)
     x50, x120 = "x" * 50, "x" * 120
     lines = [
         '{"databricks_request_id": "r1", "request": {"text": "'

@@ -11,13 +11,17 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import raw_payload_reader as reader
+from raw_payload_reader import files as reader_files
 
+# The model file keeps only the dbt glue (model(), the previous state, load ids); a dbt model
+# is no module on the Python path, so it is loaded by path, as dbt-duckdb does.
 MODEL_PATH = (
     Path(__file__).resolve().parents[1] / "models/staging/gateway/stg_gateway__payload_lines.py"
 )
 
 
-def load_reader() -> ModuleType:
+def load_model() -> ModuleType:
     spec = importlib.util.spec_from_file_location("stg_gateway__payload_lines", MODEL_PATH)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -25,7 +29,7 @@ def load_reader() -> ModuleType:
     return module
 
 
-reader = load_reader()
+payload_lines_model = load_model()
 
 
 def read_all(
@@ -92,7 +96,7 @@ def test_blocks_that_cut_lines_and_characters_change_nothing(
     content = "é€😀 line\r\n\nsecond \xff line\nthird".encode("utf-8", "surrogateescape")
     log.write_bytes(content.replace(b"\xc3\xbf", b"\xff"))
     expected = read_all([log])
-    monkeypatch.setattr(reader, "READ_BLOCK_BYTES", 3)
+    monkeypatch.setattr(reader_files, "READ_BLOCK_BYTES", 3)
     assert read_all([log]) == expected
     assert [(row["line_number"], row["raw_line"], row["is_valid_utf8"]) for row in expected] == [
         (1, "é€😀 line", True),
@@ -103,8 +107,8 @@ def test_blocks_that_cut_lines_and_characters_change_nothing(
 
 
 def test_load_ids_increase_past_the_previous_load() -> None:
-    assert reader.next_load_id(10**15) == 10**15 + 1
-    assert reader.next_load_id(0) > 1_700_000_000_000
+    assert payload_lines_model.next_load_id(10**15) == 10**15 + 1
+    assert payload_lines_model.next_load_id(0) > 1_700_000_000_000
 
 
 class FakeDbt:
@@ -127,7 +131,7 @@ class FakeDbt:
 
 def test_a_glob_that_matches_nothing_fails_naming_the_glob() -> None:
     with pytest.raises(FileNotFoundError, match=r"/nowhere/\*\.jsonl\*"):
-        reader.model(FakeDbt(), session=None)
+        payload_lines_model.model(FakeDbt(), session=None)
 
 
 def test_a_byte_order_mark_opening_a_file_is_not_part_of_its_first_line(tmp_path: Path) -> None:
