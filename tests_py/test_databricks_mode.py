@@ -96,6 +96,7 @@ def test_the_databricks_profile_parses_in_databricks_mode(tmp_path: Path) -> Non
         cwd=PROJECT_DIR, env={**os.environ, **stub_credentials}, capture_output=True, text=True,
     )  # fmt: skip
     assert completed.returncode == 0, completed.stdout[-4000:]
+    assert "WARN" not in completed.stdout, completed.stdout[-4000:]
     manifest = json.loads((tmp_path / "target" / "manifest.json").read_text())
     readers = [
         node["original_file_path"]
