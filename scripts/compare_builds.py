@@ -20,7 +20,7 @@ import duckdb
 
 # Set by the clock or the dbt invocation of the run that loaded a row, not by the logs.
 RUN_TIME_COLUMNS = (
-    "load_id", "ranked_in_load", "recorded_at", "invocation_id", "finished_at",
+    "load_id", "ranked_in_load", "built_in_run", "recorded_at", "invocation_id", "finished_at",
     "build_invocation_id",
 )  # fmt: skip
 

@@ -5,7 +5,9 @@ file"). After a successful `dbt build`, this copies the marts and the inference 
 
 - ``<out>/inference_tables.duckdb``: a snapshot to open read-only, written with DuckDB storage
   version v1.0.0 so the older DuckDB versions inside BI drivers can open it, and replaced
-  atomically (a reader sees the old snapshot or the new one, never a partial file);
+  atomically (a reader sees the old snapshot or the new one, never a partial file). Its
+  schema ``bi`` has a view of each table with every MAP, STRUCT and list column as JSON text
+  (VARCHAR), for BI tools that cannot show nested types;
 - ``<out>/parquet/<table>.parquet``: one Parquet file per table; ``parquet`` is a symlink
   switched atomically to a new directory, so the files always come from one build. A reader
   of several tables resolves the link once (``realpath``) and reads that directory, which
@@ -49,8 +51,12 @@ PUBLISHED_TABLES = (
     "latest_assessments",
     "training_corpus",
     "current_served_entities",
+    "inference_requests_profile_metrics",
 )
 SNAPSHOT_FILE = "inference_tables.duckdb"
+# The snapshot's schema for BI tools that cannot show MAP, STRUCT or list columns.
+BI_SCHEMA = "bi"
+NESTED_TYPE_PREFIXES = ("MAP(", "STRUCT(", "UNION(")
 PARQUET_LINK = "parquet"
 INFO_TABLE = "_snapshot_info"
 # DuckDB 1.0 and later read this storage format (BI drivers often bundle an older DuckDB).
@@ -122,6 +128,36 @@ def sql_string(value: str | Path) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+def is_nested(data_type: str) -> bool:
+    """MAP, STRUCT, UNION and list or array types: what many BI tools cannot show."""
+    return data_type.startswith(NESTED_TYPE_PREFIXES) or data_type.endswith("]")
+
+
+def bi_view_sql(table: str, columns: list[tuple[str, str]]) -> str:
+    """A view of `table` with every nested column as its JSON text (VARCHAR)."""
+    selected = ", ".join(
+        f'cast(to_json("{name}") as varchar) as "{name}"' if is_nested(data_type) else f'"{name}"'
+        for name, data_type in columns
+    )
+    return f'create view {BI_SCHEMA}."{table}" as select {selected} from main."{table}"'
+
+
+def create_bi_views(connection: duckdb.DuckDBPyConnection) -> None:
+    """Schema `bi` of the snapshot: each published table with nested columns as JSON text.
+    Created from inside the snapshot, so the views name its own tables wherever it is opened."""
+    connection.execute("use snapshot")
+    connection.execute(f"create schema {BI_SCHEMA}")
+    for table in PUBLISHED_TABLES:
+        columns = connection.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_catalog = 'snapshot' and table_schema = 'main' and table_name = ? "
+            "order by ordinal_position",
+            [table],
+        ).fetchall()
+        connection.execute(bi_view_sql(table, columns))
+    connection.execute("use memory")
+
+
 def write_snapshot(database: Path, snapshot: Path, build_id: str) -> dict[str, int]:
     """Copy the published tables (views materialised) into a new DuckDB file."""
     with duckdb.connect(":memory:", config=duckdb_limits()) as connection:
@@ -136,6 +172,7 @@ def write_snapshot(database: Path, snapshot: Path, build_id: str) -> dict[str, i
             )
             row = connection.execute(f'select count(*) from snapshot.main."{table}"').fetchone()
             row_counts[table] = int(row[0]) if row else 0
+        create_bi_views(connection)
         connection.execute(
             f"create table snapshot.main.{INFO_TABLE} ("
             "table_name varchar, row_count bigint, build_invocation_id varchar,"

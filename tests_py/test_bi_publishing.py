@@ -154,7 +154,8 @@ def test_an_older_duckdb_opens_the_snapshot(built: tuple[DbtProject, Path], tmp_
     )
     probe = (
         "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
-        "print(duckdb.__version__, c.execute('select count(*) from payload').fetchone()[0])"
+        "print(duckdb.__version__, c.execute('select count(*) from payload').fetchone()[0], "
+        "c.execute('select count(source) from bi.payload_assessment_logs').fetchone()[0])"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, str(published.snapshot)],
@@ -163,7 +164,46 @@ def test_an_older_duckdb_opens_the_snapshot(built: tuple[DbtProject, Path], tmp_
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["1.1.3", str(published.row_counts["payload"])]
+    payload_rows, logged_sources = result.stdout.split()[1:]
+    assert result.stdout.split()[0] == "1.1.3"
+    assert int(payload_rows) == published.row_counts["payload"]
+    assert int(logged_sources) > 0
+
+
+# Nested columns that Superset (duckdb-engine) shows as UNKNOWN, by table.
+NESTED_COLUMNS = {
+    "payload": ["logging_error_codes"],
+    "payload_request_logs": ["request_metadata"],
+    "endpoint_usage": ["usage_context"],
+    "payload_assessment_logs": ["source", "text_assessment", "retrieval_assessment"],
+    "latest_assessments": ["source", "text_assessment", "retrieval_assessment"],
+}
+
+
+def test_the_bi_schema_shows_nested_columns_as_json_text(
+    built: tuple[DbtProject, Path], tmp_path: Path
+) -> None:
+    project, _ = built
+    published = publish(project.database, tmp_path, "build-1")
+    with duckdb.connect(str(published.snapshot), read_only=True) as connection:
+        for table in PUBLISHED_TABLES:
+            types = dict(row[:2] for row in connection.execute(f'describe bi."{table}"').fetchall())
+            native = dict(row[:2] for row in connection.execute(f'describe "{table}"').fetchall())
+            assert list(types) == list(native), table
+            nested = [name for name, kind in native.items() if kind != types[name]]
+            assert all(types[name] == "VARCHAR" for name in nested), table
+            assert set(NESTED_COLUMNS.get(table, [])) <= set(nested), table
+            count = connection.execute(f'select count(*) from bi."{table}"').fetchone()
+            assert count == (published.row_counts[table],), table
+            for column in nested:
+                texts = connection.execute(
+                    f'select "{column}" from bi."{table}" where "{column}" is not null limit 50'
+                ).fetchall()
+                assert all(isinstance(json.loads(text), (dict, list)) for (text,) in texts)
+        source = connection.execute(
+            "select source from bi.payload_assessment_logs where source is not null limit 1"
+        ).fetchone()
+        assert source is not None and set(json.loads(source[0])) == {"id", "type", "tags"}
 
 
 def test_publishing_refuses_anything_but_a_successful_build(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 import pytest
 from build_summary import summarize
+from compare_builds import RUN_TIME_COLUMNS
 from conftest import DbtProject
 from generate_sample_logs import generate
 
@@ -28,6 +29,7 @@ PUBLIC_TABLES = (
     "inference_requests",
     "endpoint_daily_usage",
     "request_feedback",
+    "inference_requests_profile_metrics",
 )
 # A file that arrives last but sorts first: it re-delivers a request id of a later file with
 # different content, so the payload row must change hands (SPEC §1 winner rule).
@@ -35,16 +37,20 @@ EARLY_FILE = "gateway-00000000-000000-late-but-first.jsonl"
 
 
 def table_rows(project: DbtProject) -> dict[str, list[str]]:
-    """Every public table's rows, with paths made relative to the project's landing folder."""
+    """Every public table's rows, with paths made relative to the project's landing folder,
+    without the columns that say which run built a row."""
     landing = str(project.workdir / "landing") + "/"
+    tables: dict[str, list[str]] = {}
     with duckdb.connect(str(project.database), read_only=True) as connection:
-        return {
-            table: sorted(
-                json.dumps(row, default=str).replace(landing, "")
-                for row in connection.execute(f"select * from {table}").fetchall()
+        for table in PUBLIC_TABLES:
+            cursor = connection.execute(f"select * from {table}")
+            names = [column[0] for column in cursor.description]
+            kept = [index for index, name in enumerate(names) if name not in RUN_TIME_COLUMNS]
+            tables[table] = sorted(
+                json.dumps([row[index] for index in kept], default=str).replace(landing, "")
+                for row in cursor.fetchall()
             )
-            for table in PUBLIC_TABLES
-        }
+    return tables
 
 
 def assert_invariant(project: DbtProject) -> None:

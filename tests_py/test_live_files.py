@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pytest
 from build_summary import summarize
+from compare_builds import RUN_TIME_COLUMNS
 from conftest import DbtProject
 from generate_sample_logs import generate
 from test_incremental import BUILD_MODELS, PUBLIC_TABLES
@@ -33,7 +34,11 @@ def comparable_rows(project: DbtProject) -> dict[str, list[str]]:
         for table in PUBLIC_TABLES:
             cursor = connection.execute(f"select * from {table}")
             names = [column[0] for column in cursor.description]
-            kept = [index for index, name in enumerate(names) if "source_file" not in name]
+            kept = [
+                index
+                for index, name in enumerate(names)
+                if "source_file" not in name and name not in RUN_TIME_COLUMNS
+            ]
             tables[table] = sorted(
                 json.dumps([row[index] for index in kept], default=str) for row in cursor.fetchall()
             )

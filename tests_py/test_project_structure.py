@@ -194,7 +194,7 @@ def test_the_bi_marts_are_behind_exposures(manifest: dict[str, Any]) -> None:
 
 
 PRIMITIVE_FOLDERS = ("macros/json/", "macros/sql/", "macros/time/")
-DOMAIN_FOLDERS = ("macros/agent/", "macros/usage/", "macros/payload/")
+DOMAIN_FOLDERS = ("macros/agent/", "macros/usage/", "macros/payload/", "macros/monitoring/")
 
 
 def project_macros(manifest: dict[str, Any], folders: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -14,7 +14,13 @@ from conftest import DbtProject
 from generate_sample_logs import generate
 from spark_tables import SparkDbtProject, normalised_rows
 
-COMPARED_TABLES = ["payload", "payload_request_logs", "payload_assessment_logs", "endpoint_usage"]
+COMPARED_TABLES = [
+    "payload",
+    "payload_request_logs",
+    "payload_assessment_logs",
+    "endpoint_usage",
+    "inference_requests_profile_metrics",
+]
 
 
 @pytest.fixture(scope="module")

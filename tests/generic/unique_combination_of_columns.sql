@@ -4,7 +4,12 @@
         {{ exceptions.raise_compiler_error(
             "unique_combination_of_columns: combination_of_columns must be a non-empty list") }}
     {%- endif -%}
-    {%- set columns_csv = combination_of_columns | join(', ') %}
+    {#- Quoted: a column may be named by a keyword (the monitoring tables' `window`). -#}
+    {%- set quoted = [] -%}
+    {%- for column in combination_of_columns -%}
+        {%- do quoted.append(adapter.quote(column)) -%}
+    {%- endfor -%}
+    {%- set columns_csv = quoted | join(', ') %}
     select
         {{ columns_csv }},
         count(*) as occurrences

@@ -119,7 +119,9 @@ final as (
         feedback_verdict is not null as has_feedback_verdict,
         -- dates and timestamps
         request_date,
-        request_time
+        request_time,
+        -- the run that built the row, for the incremental monitoring models
+        {{ inference_tables.current_run_id() }} as built_in_run
     from joined
 )
 

@@ -1,0 +1,49 @@
+{#-
+    The windows an incremental monitoring run recomputes, as rows (granularity, window_start):
+    those of the requests `inference_requests` rebuilt since the model's watermark (new,
+    ranked again, or with a new verdict), at their request time now and at the request time
+    of each of their copies (a request whose winning copy changed may have left a window).
+-#}
+{% macro touched_monitoring_windows(requests_relation, copies_relation, lines_relation) -%}
+    {%- set rebuilt -%}
+        select databricks_request_id, request_time
+        from {{ requests_relation }}
+        where built_in_run > {{ inference_tables.load_watermark() }}
+    {%- endset -%}
+    select distinct touched.granularity, touched.window_start
+    from (
+        {%- for granularity, unit in inference_tables.monitoring_granularities() %}
+        select
+            '{{ granularity }}' as granularity,
+            date_trunc('{{ unit }}', request_times.request_time) as window_start
+        from (
+            select request_time from ({{ rebuilt }}) as rebuilt_requests
+            union all
+            select lines.request_time
+            from {{ copies_relation }} as copies
+            inner join {{ lines_relation }} as lines
+                on copies.file_id = lines.file_id and copies.line_number = lines.line_number
+            where copies.databricks_request_id in (
+                select databricks_request_id from ({{ rebuilt }}) as rebuilt_ids
+            )
+        ) as request_times
+        where request_times.request_time is not null
+        {{- ' union all' if not loop.last }}
+        {%- endfor %}
+    ) as touched
+{%- endmacro %}
+
+{#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes. -#}
+{% macro delete_touched_monitoring_windows(requests_relation, copies_relation, lines_relation) -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }} as monitored
+        where exists (
+            select 1
+            from ({{ inference_tables.touched_monitoring_windows(
+                requests_relation, copies_relation, lines_relation) }}) as touched
+            where
+                touched.granularity = monitored.granularity
+                and touched.window_start = monitored.{{ adapter.quote('window') }}.start
+        )
+    {%- endif -%}
+{%- endmacro %}
