@@ -36,6 +36,18 @@ PUBLIC_TABLES = (
 EARLY_FILE = "gateway-00000000-000000-late-but-first.jsonl"
 
 
+def comparable(value: Any) -> Any:
+    """A value as two equal builds give it: floats to 12 significant digits (aggregates such as
+    stddev differ in their last bits with the order DuckDB's threads meet the rows)."""
+    if isinstance(value, float):
+        return float(f"{value:.12g}")
+    if isinstance(value, dict):
+        return {key: comparable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [comparable(item) for item in value]
+    return value
+
+
 def table_rows(project: DbtProject) -> dict[str, list[str]]:
     """Every public table's rows, with paths made relative to the project's landing folder,
     without the columns that say which run built a row."""
@@ -47,7 +59,9 @@ def table_rows(project: DbtProject) -> dict[str, list[str]]:
             names = [column[0] for column in cursor.description]
             kept = [index for index, name in enumerate(names) if name not in RUN_TIME_COLUMNS]
             tables[table] = sorted(
-                json.dumps([row[index] for index in kept], default=str).replace(landing, "")
+                json.dumps(comparable([row[index] for index in kept]), default=str).replace(
+                    landing, ""
+                )
                 for row in cursor.fetchall()
             )
     return tables

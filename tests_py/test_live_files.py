@@ -18,7 +18,7 @@ from build_summary import summarize
 from compare_builds import RUN_TIME_COLUMNS
 from conftest import DbtProject
 from generate_sample_logs import generate
-from test_incremental import BUILD_MODELS, PUBLIC_TABLES
+from test_incremental import BUILD_MODELS, PUBLIC_TABLES, comparable
 from test_live_files_reader import append
 
 INFINITY_LINE = (
@@ -40,7 +40,8 @@ def comparable_rows(project: DbtProject) -> dict[str, list[str]]:
                 if "source_file" not in name and name not in RUN_TIME_COLUMNS
             ]
             tables[table] = sorted(
-                json.dumps([row[index] for index in kept], default=str) for row in cursor.fetchall()
+                json.dumps(comparable([row[index] for index in kept]), default=str)
+                for row in cursor.fetchall()
             )
     return tables
 
