@@ -118,12 +118,13 @@ class FakeDbt:
     def __call__(self, **_: Any) -> None:
         return None
 
-    def get(self, key: str) -> str:
+    def get(self, key: str) -> dict[str, str]:
+        assert key == "meta"
         return {
             "raw_payload_path": "/nowhere/*.jsonl*",
             "raw_file_settle_seconds": "300",
             "max_payload_bytes": "1048576",
-        }[key]
+        }
 
     def source(self, *_: str) -> None:
         return None

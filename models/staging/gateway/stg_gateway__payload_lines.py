@@ -83,9 +83,10 @@ def next_load_id(previous_load_id: int) -> int:
 
 def model(dbt: Any, session: Any) -> pa.RecordBatchReader:
     dbt.config(materialized="incremental", unique_key=["file_id", "line_number"])
-    raw_payload_path = dbt.config.get("raw_payload_path")
-    settle_seconds = float(dbt.config.get("raw_file_settle_seconds"))
-    max_body_bytes = int(dbt.config.get("max_payload_bytes"))
+    settings = dbt.config.get("meta")
+    raw_payload_path = settings["raw_payload_path"]
+    settle_seconds = float(settings["raw_file_settle_seconds"])
+    max_body_bytes = int(settings["max_payload_bytes"])
     # Declares the lineage only: the files are listed here, in Python.
     dbt.source("gateway", "raw_payload_files")
     paths = matched_log_files(raw_payload_path)
