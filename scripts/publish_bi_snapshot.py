@@ -311,8 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     print("BI snapshot published (open it read-only):")
     print(f"  DuckDB:  {published.snapshot}")
     print(f"  Parquet: {published.parquet_dir}/<table>.parquet")
+    print("  Schema bi: the same tables, nested columns as JSON text")
+    width = max(len(table) for table in published.row_counts) + 2
     for table, count in published.row_counts.items():
-        print(f"  {table:<28}{count:>10,}")
+        print(f"  {table:<{width}}{count:>10,}")
     return 0
 
 
