@@ -4,7 +4,7 @@
     ranked again, or with a new verdict), at their request time now and at the request time
     of each of their copies (a request whose winning copy changed may have left a window).
 -#}
-{% macro touched_monitoring_windows(requests_relation, copies_relation, lines_relation) -%}
+{% macro touched_monitoring_windows(requests_relation, copy_times_relation) -%}
     {%- set rebuilt -%}
         select databricks_request_id, request_time
         from {{ requests_relation }}
@@ -19,11 +19,9 @@
         from (
             select request_time from ({{ rebuilt }}) as rebuilt_requests
             union all
-            select lines.request_time
-            from {{ copies_relation }} as copies
-            inner join {{ lines_relation }} as lines
-                on copies.file_id = lines.file_id and copies.line_number = lines.line_number
-            where copies.databricks_request_id in (
+            select copy_times.request_time
+            from {{ copy_times_relation }} as copy_times
+            where copy_times.databricks_request_id in (
                 select databricks_request_id from ({{ rebuilt }}) as rebuilt_ids
             )
         ) as request_times
@@ -34,13 +32,13 @@
 {%- endmacro %}
 
 {#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes. -#}
-{% macro delete_touched_monitoring_windows(requests_relation, copies_relation, lines_relation) -%}
+{% macro delete_touched_monitoring_windows(requests_relation, copy_times_relation) -%}
     {%- if is_incremental() -%}
         delete from {{ this }} as monitored
         where exists (
             select 1
             from ({{ inference_tables.touched_monitoring_windows(
-                requests_relation, copies_relation, lines_relation) }}) as touched
+                requests_relation, copy_times_relation) }}) as touched
             where
                 touched.granularity = monitored.granularity
                 and touched.window_start = monitored.{{ adapter.quote('window') }}.start

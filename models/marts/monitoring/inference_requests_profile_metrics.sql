@@ -9,7 +9,7 @@
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ inference_tables.delete_touched_monitoring_windows(ref('inference_requests'),
-        ref('int_payload_copies_ranked'), ref('int_payload_lines_validated')) }}",
+        ref('int_payload_copy_times')) }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
 ) }}
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
@@ -24,7 +24,7 @@ with
 {% if is_incremental() -%}
 touched_windows as (
     {{ inference_tables.touched_monitoring_windows(ref('inference_requests'),
-        ref('int_payload_copies_ranked'), ref('int_payload_lines_validated')) }}
+        ref('int_payload_copy_times')) }}
 ),
 
 {% endif -%}
