@@ -37,11 +37,11 @@ class TableDifference:
         return self.only_in_before == 0 and self.only_in_after == 0
 
 
-def relations(connection: duckdb.DuckDBPyConnection, catalog: str) -> set[str]:
+def relations(connection: duckdb.DuckDBPyConnection, alias: str) -> set[str]:
     rows = connection.execute(
         "select table_name from information_schema.tables "
-        "where table_catalog = ? and table_schema = 'main'",
-        [catalog],
+        "where table_catalog = 'memory' and table_schema = ?",
+        [alias],
     ).fetchall()
     return {name for (name,) in rows if "__dbt_tmp" not in name}
 
@@ -51,7 +51,7 @@ def compared_columns(
 ) -> list[str]:
     rows = connection.execute(
         "select column_name from information_schema.columns "
-        "where table_catalog = 'before' and table_schema = 'main' and table_name = ? "
+        "where table_catalog = 'memory' and table_schema = 'before_build' and table_name = ? "
         "order by ordinal_position",
         [table],
     ).fetchall()
@@ -66,24 +66,40 @@ def compare_table(
 
     def only_in(first: str, second: str) -> int:
         query = (
-            f'select count(*) from (select {columns} from {first}.main."{table}" '
-            f'except all select {columns} from {second}.main."{table}")'
+            f'select count(*) from (select {columns} from {first}."{table}" '
+            f'except all select {columns} from {second}."{table}")'
         )
         return connection.execute(query).fetchone()[0]  # type: ignore[index]
 
-    rows = connection.execute(f'select count(*) from before.main."{table}"').fetchone()[0]  # type: ignore[index]
-    return TableDifference(table, rows, only_in("before", "after"), only_in("after", "before"))
+    rows = connection.execute(f'select count(*) from before_build."{table}"').fetchone()[0]  # type: ignore[index]
+    return TableDifference(
+        table, rows, only_in("before_build", "after_build"), only_in("after_build", "before_build")
+    )
 
 
 def compare_builds(
     before: Path, after: Path, ignored: tuple[str, ...] = RUN_TIME_COLUMNS
 ) -> tuple[list[TableDifference], list[str]]:
     """Every table's differences, and the tables that only one build has."""
+    if before.stem == after.stem:
+        raise ValueError("give the two database files different names (views name their file)")
     with duckdb.connect() as connection:
-        connection.execute(f"attach '{before}' as before (read_only)")
-        connection.execute(f"attach '{after}' as after (read_only)")
-        before_tables = relations(connection, "before")
-        after_tables = relations(connection, "after")
+        # Each file under its own name, which dbt's views use for their tables; then the two
+        # aliases the comparison reads.
+        for path in (before, after):
+            connection.execute(f"attach '{path}' as \"{path.stem}\" (read_only)")
+        for alias, path in (("before_build", before), ("after_build", after)):
+            connection.execute(f"create schema {alias}")
+            for (table,) in connection.execute(
+                "select table_name from information_schema.tables "
+                "where table_catalog = ? and table_schema = 'main'",
+                [path.stem],
+            ).fetchall():
+                connection.execute(
+                    f'create view {alias}."{table}" as select * from "{path.stem}".main."{table}"'
+                )
+        before_tables = relations(connection, "before_build")
+        after_tables = relations(connection, "after_build")
         differences = [
             compare_table(connection, table, ignored)
             for table in sorted(before_tables & after_tables)

@@ -8,11 +8,12 @@
 with
 
 copies as (
-    select * from {{ ref('int_payload_copies_ranked') }}
+    {#- Without the catalog name, the view still works in a copy or an attached file. #}
+    select * from {{ ref('int_payload_copies_ranked').include(database=false) }}
 ),
 
 lines as (
-    select * from {{ ref('int_payload_lines_validated') }}
+    select * from {{ ref('int_payload_lines_validated').include(database=false) }}
 ),
 
 final as (
