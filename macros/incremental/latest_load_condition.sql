@@ -4,8 +4,7 @@
     `meta.latest_load`: `{column: load_id}` when the model has its load column, or
     `{column: <key>, from: <upstream model>, load_column: <its load column>}` for the rows
     whose key the upstream's latest load carried (without `load_column`: the keys of the
-    upstream rows its own condition selects; with `inline_keys: true`, the keys are written
-    into the SQL as literals, see inline_keys). '' (every row) for a model without it, a
+    upstream rows its own condition selects). '' (every row) for a model without it, a
     model that is neither incremental nor a view on an engine that builds incrementally, a
     --full-refresh build, or the var `full_data_tests`.
 -#}
@@ -35,9 +34,7 @@
                 select {{ rule['column'] }} from {{ upstream_relation }}
                 where {{ upstream_condition or 'true' }}
             {%- endset -%}
-            {%- set condition.sql = rule['column'] ~ ' in (' ~ (
-                inference_tables.inline_keys(keys_sql) if rule.get('inline_keys') else keys_sql
-            ) ~ ')' -%}
+            {%- set condition.sql = rule['column'] ~ ' in (' ~ keys_sql ~ ')' -%}
         {%- elif rule -%}
             {%- set condition.sql -%}
                 {{ rule['column'] }} >= {{ inference_tables.first_tested_load(
