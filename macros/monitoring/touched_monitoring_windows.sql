@@ -10,25 +10,30 @@
         from {{ requests_relation }}
         where built_in_run > {{ inference_tables.load_watermark() }}
     {%- endset -%}
-    select distinct touched.granularity, touched.window_start
+    {#- The request times are read once, then cut into each granularity's windows. #}
+    select distinct
+        granularities.granularity,
+        case granularities.granularity
+            {%- for granularity, unit in inference_tables.monitoring_granularities() %}
+            when '{{ granularity }}' then date_trunc('{{ unit }}', request_times.request_time)
+            {%- endfor %}
+        end as window_start
     from (
+        select request_time from ({{ rebuilt }}) as rebuilt_requests
+        union all
+        select copy_times.request_time
+        from {{ copy_times_relation }} as copy_times
+        where copy_times.databricks_request_id in (
+            select databricks_request_id from ({{ rebuilt }}) as rebuilt_ids
+        )
+    ) as request_times
+    cross join (
         {%- for granularity, unit in inference_tables.monitoring_granularities() %}
-        select
-            '{{ granularity }}' as granularity,
-            date_trunc('{{ unit }}', request_times.request_time) as window_start
-        from (
-            select request_time from ({{ rebuilt }}) as rebuilt_requests
-            union all
-            select copy_times.request_time
-            from {{ copy_times_relation }} as copy_times
-            where copy_times.databricks_request_id in (
-                select databricks_request_id from ({{ rebuilt }}) as rebuilt_ids
-            )
-        ) as request_times
-        where request_times.request_time is not null
+        select '{{ granularity }}' as granularity
         {{- ' union all' if not loop.last }}
         {%- endfor %}
-    ) as touched
+    ) as granularities
+    where request_times.request_time is not null
 {%- endmacro %}
 
 {#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes. -#}
