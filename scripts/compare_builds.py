@@ -37,13 +37,20 @@ class TableDifference:
         return self.only_in_before == 0 and self.only_in_after == 0
 
 
-def relations(connection: duckdb.DuckDBPyConnection, alias: str) -> set[str]:
+def alias_tables(connection: duckdb.DuckDBPyConnection, alias: str, catalog: str) -> set[str]:
+    """Schema `alias` with a view of each table of the attached `catalog`; their names."""
     rows = connection.execute(
         "select table_name from information_schema.tables "
-        "where table_catalog = 'memory' and table_schema = ?",
-        [alias],
+        "where table_catalog = ? and table_schema = 'main'",
+        [catalog],
     ).fetchall()
-    return {name for (name,) in rows if "__dbt_tmp" not in name}
+    tables = {name for (name,) in rows if "__dbt_tmp" not in name}
+    connection.execute(f"create schema {alias}")
+    for table in tables:
+        connection.execute(
+            f'create view {alias}."{table}" as select * from "{catalog}".main."{table}"'
+        )
+    return tables
 
 
 def compared_columns(
@@ -88,18 +95,8 @@ def compare_builds(
         # aliases the comparison reads.
         for path in (before, after):
             connection.execute(f"attach '{path}' as \"{path.stem}\" (read_only)")
-        for alias, path in (("before_build", before), ("after_build", after)):
-            connection.execute(f"create schema {alias}")
-            for (table,) in connection.execute(
-                "select table_name from information_schema.tables "
-                "where table_catalog = ? and table_schema = 'main'",
-                [path.stem],
-            ).fetchall():
-                connection.execute(
-                    f'create view {alias}."{table}" as select * from "{path.stem}".main."{table}"'
-                )
-        before_tables = relations(connection, "before_build")
-        after_tables = relations(connection, "after_build")
+        before_tables = alias_tables(connection, "before_build", before.stem)
+        after_tables = alias_tables(connection, "after_build", after.stem)
         differences = [
             compare_table(connection, table, ignored)
             for table in sorted(before_tables & after_tables)
