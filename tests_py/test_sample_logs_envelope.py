@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import generate_sample_logs as gen
+from sample_logs.catalogue import SLOW_ENTITY
+from sample_logs.times import EPOCH, START_MS, latency_drift_start_ms
 from sample_logs_helpers import Scan
 from sample_logs_rules import body_json, is_number, parse_time
 
@@ -97,3 +99,26 @@ def test_envelope_variety(generated: tuple[Path, dict, Scan]) -> None:
     assert with_client and in_body
     assert any("response" not in r for r in rows)
     assert any("response" in r and r["response"] is None for r in rows)
+
+
+def test_the_slow_entity_doubles_its_execution_time_on_the_last_day(
+    generated: tuple[Path, dict, Scan],
+) -> None:
+    """The sample's drift: SLOW_ENTITY's execution times, 5..20000 ms, double on the last
+    whole day; every other entity, and SLOW_ENTITY before that day, stays within 5..20000."""
+    _, _, result = generated
+    slow_from = EPOCH + timedelta(milliseconds=latency_drift_start_ms(START_MS))
+    assert slow_from == datetime(2026, 3, 4)  # the fixture's span: 2026-03-01 to 03-05
+    slow_from = slow_from.replace(tzinfo=UTC)
+    drifted: list[int] = []
+    for record in result.payload.values():
+        duration = record.get("execution_duration_ms", record.get("execution_time_ms"))
+        if not isinstance(duration, int) or record.get("served_entity_id") is None:
+            continue
+        if record["served_entity_id"] == SLOW_ENTITY and utc_time(record) >= slow_from:
+            assert 10 <= duration <= 40000 and duration % 2 == 0
+            drifted.append(duration)
+        else:
+            assert 5 <= duration <= 20000 or duration < 0
+    assert len(drifted) >= 20
+    assert sum(d > 20000 for d in drifted) >= len(drifted) / 4

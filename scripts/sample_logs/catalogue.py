@@ -22,6 +22,8 @@ ENTITY_METADATA = {
     "se-external-001": ("openai-proxy", "gpt-4.1-mini", "2025-04-14"),
     UNKNOWN_ENTITY: ("legacy-endpoint", "main.models.legacy", "3"),
 }
+# The sample's drift: on its last day this entity (chat-endpoint-canary) answers twice as slowly.
+SLOW_ENTITY = "se-chat-002"
 MODELS = ("llama-3.3-70b", "claude-sonnet-4", "gpt-4.1-mini", "dbrx-instruct")
 REQUESTERS = (
     "alice@example.com",

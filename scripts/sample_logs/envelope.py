@@ -20,8 +20,10 @@ def envelope_line(
     request_json: bytes,
     response_json: bytes | None,
     entity: str,
+    latency_factor: int = 1,
 ) -> bytes:
     """One raw log line around pre-encoded bodies; response_json None leaves the key out.
+    The execution time is multiplied by latency_factor (the sample's drift).
 
     The envelope is assembled from text fragments (faster than building and encoding a
     dict): every value put there is an id, a number or a timestamp that needs no escaping.
@@ -40,9 +42,9 @@ def envelope_line(
         head.append(f',"sampling_fraction":{pick(rng, SAMPLING_FRACTIONS)!r}')
     r = rng.random()
     if r < 0.85:
-        head.append(f',"execution_duration_ms":{rand_int(rng, 5, 20000)}')
+        head.append(f',"execution_duration_ms":{rand_int(rng, 5, 20000) * latency_factor}')
     elif r < 0.95:
-        head.append(f',"execution_time_ms":{rand_int(rng, 5, 20000)}')
+        head.append(f',"execution_time_ms":{rand_int(rng, 5, 20000) * latency_factor}')
     head.append(',"request":')
     parts = ["".join(head).encode("utf-8"), request_json]
     if response_json is not None:

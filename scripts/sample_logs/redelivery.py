@@ -18,7 +18,7 @@ def dup_source_id(seed: int, file_index: int, pos: int) -> str:
     return make_request_id(dup_rng(seed, file_index, pos))
 
 
-def dup_source_line(seed: int, spec: Spec) -> tuple[bytes, str, bool, int, bool]:
+def dup_source_line(seed: int, spec: Spec, slow_from_ms: int) -> tuple[bytes, str, bool, int, bool]:
     """Rebuild a redelivered line from spec (file, pos, kind, refs, base_ms).
 
     Returns (line, request id, is feedback, assessments, response is a stream).
@@ -31,5 +31,5 @@ def dup_source_line(seed: int, spec: Spec) -> tuple[bytes, str, bool, int, bool]
         ref_ids = [dup_source_id(seed, f, p) for f, p in refs]
         line, count = feedback_line(rng, rid, ts_ms, ref_ids, None)
         return line, rid, True, count, False
-    line, streaming = request_log_line(rng, rid, ts_ms, None)
+    line, streaming = request_log_line(rng, rid, ts_ms, None, slow_from_ms)
     return line, rid, False, 0, streaming

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from sample_logs.catalogue import SLOW_ENTITY
 from sample_logs.draws import pick
 from sample_logs.encoding import body_as_string, json_bytes
 from sample_logs.envelope import envelope_line
@@ -27,9 +28,10 @@ def pick_status(rng: random.Random) -> int:
 
 
 def request_log_line(
-    rng: random.Random, rid: str, ts_ms: int, state: FileState | None
+    rng: random.Random, rid: str, ts_ms: int, state: FileState | None, slow_from_ms: int
 ) -> tuple[bytes, bool]:
-    """A valid request line; returns (line, response is a stream)."""
+    """A valid request line; returns (line, response is a stream). From slow_from_ms on,
+    SLOW_ENTITY's execution times are doubled (the sample's drift)."""
     exchange = pick_exchange(rng, ts_ms, state)
     status = pick_status(rng)
     streaming = exchange.streaming
@@ -45,5 +47,8 @@ def request_log_line(
         request_json = PLAIN_TEXT_BODY
     elif r < 0.083:
         request_json = json_bytes(body_as_string(rng, exchange.request))
-    line = envelope_line(rng, rid, ts_ms, status, request_json, response_json, exchange.entity)
+    factor = 2 if exchange.entity == SLOW_ENTITY and ts_ms >= slow_from_ms else 1
+    line = envelope_line(
+        rng, rid, ts_ms, status, request_json, response_json, exchange.entity, factor
+    )
     return line, streaming

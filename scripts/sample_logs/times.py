@@ -11,7 +11,8 @@ from sample_logs.draws import pick, rand_int
 START = datetime(2026, 3, 1)
 EPOCH = datetime(1970, 1, 1)
 START_MS = int((START - EPOCH).total_seconds() * 1000)
-SPAN_MS = 4 * 24 * 3600 * 1000
+DAY_MS = 24 * 3600 * 1000
+SPAN_MS = 4 * DAY_MS
 OFFSETS = (
     (330, "+05:30"),
     (-480, "-08:00"),
@@ -53,6 +54,13 @@ def file_window(index: int, files: int, first_ms: int = START_MS) -> tuple[int, 
     """The time span of file `index`: the files share SPAN_MS from first_ms, in order."""
     start_ms = first_ms + SPAN_MS * index // files
     return start_ms, first_ms + SPAN_MS * (index + 1) // files
+
+
+def latency_drift_start_ms(first_ms: int) -> int:
+    """Where the sample's latency drift starts: the last whole UTC day of the span (from the
+    midnight before the span's end, less a day), so the latest complete day is drifted."""
+    end_ms = first_ms + SPAN_MS
+    return end_ms - end_ms % DAY_MS - DAY_MS
 
 
 def line_base_ms(start_ms: int, end_ms: int, n_lines: int, pos: int) -> int:

@@ -17,7 +17,7 @@ from sample_logs.oversize import OVERSIZE_REQUEST, OVERSIZE_RESPONSE, oversize_l
 from sample_logs.plan import FileTask, Spec
 from sample_logs.redelivery import dup_source_line
 from sample_logs.request_lines import request_log_line
-from sample_logs.times import line_base_ms, starts_with_bom
+from sample_logs.times import latency_drift_start_ms, line_base_ms, starts_with_bom
 
 WRITE_BATCH = 2000
 
@@ -64,7 +64,9 @@ def special_line(
         counts["oversize_request_rows"] += spec[1] in OVERSIZE_REQUEST
         counts["oversize_response_rows"] += spec[1] in OVERSIZE_RESPONSE
         return oversize_line(rng, spec[1], ts_ms)
-    line, rid, is_feedback, assessments, streaming = dup_source_line(task.seed, spec)
+    line, rid, is_feedback, assessments, streaming = dup_source_line(
+        task.seed, spec, latency_drift_start_ms(task.first_ms)
+    )
     if kind == "dupcopy":
         counts["duplicate_rows"] += 1
         return line
@@ -78,7 +80,11 @@ def special_line(
 
 
 def ordinary_line(
-    rng: random.Random, ts_ms: int, state: FileState, counts: dict[str, int]
+    rng: random.Random,
+    ts_ms: int,
+    state: FileState,
+    counts: dict[str, int],
+    slow_from_ms: int,
 ) -> bytes:
     """A fresh valid line: a review-app feedback line now and then, else a request line."""
     rid = make_request_id(rng)
@@ -89,7 +95,7 @@ def ordinary_line(
         counts["feedback_rows"] += 1
         counts["assessment_rows"] += assessments
         return line
-    line, streaming = request_log_line(rng, rid, ts_ms, state)
+    line, streaming = request_log_line(rng, rid, ts_ms, state, slow_from_ms)
     counts["streaming_response_rows"] += streaming
     state.request_ids.append(rid)
     return line
@@ -109,6 +115,7 @@ def write_file(task: FileTask) -> dict[str, int]:
     state = FileState()
     counts = new_counts()
     start_ms, end_ms = task.window
+    slow_from_ms = latency_drift_start_ms(task.first_ms)
     terminator = b"\r\n" if task.crlf else b"\n"
     path = Path(task.out_dir) / task.name
     raw, sink = open_output(path, task.gz)
@@ -122,7 +129,7 @@ def write_file(task: FileTask) -> dict[str, int]:
             ts_ms += rand_int(rng, 0, 3000)
             spec = task.specs.get(pos)
             if spec is None:
-                batch.append(ordinary_line(rng, ts_ms, state, counts))
+                batch.append(ordinary_line(rng, ts_ms, state, counts, slow_from_ms))
             else:
                 batch.append(special_line(task, rng, spec, ts_ms, state, counts))
             if len(batch) >= WRITE_BATCH or pos == task.n_lines - 1:

@@ -14,8 +14,6 @@
 ) }}
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
 {%- set categorical_columns = var('monitoring_categorical_columns') -%}
-{%- set string_type = inference_tables.data_type('string') -%}
-{%- set slice_keys = ['endpoint_name', 'served_entity_id', 'status_class'] -%}
 {%- set quantile_points = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1] -%}
 {%- set window_keys = 'granularity, window_start, slice_key, slice_value' -%}
 
@@ -33,49 +31,12 @@ requests as (
 ),
 
 windowed as (
-    {%- for granularity, unit in inference_tables.monitoring_granularities() %}
-    select
-        requests.*,
-        '{{ granularity }}' as granularity,
-        date_trunc('{{ unit }}', requests.request_time) as window_start
-    from requests
-    {%- if is_incremental() %}
-    inner join touched_windows
-        on
-            touched_windows.granularity = '{{ granularity }}'
-            and date_trunc('{{ unit }}', requests.request_time) = touched_windows.window_start
-    {%- endif %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-),
-
-slices as (
-    select cast(null as {{ string_type }}) as slice_key
-    {%- for slice_key in slice_keys %}
-    union all
-    select '{{ slice_key }}' as slice_key
-    {%- endfor %}
-),
-
-sliced as (
-    select
-        windowed.*,
-        slices.slice_key,
-        case slices.slice_key
-            {%- for slice_key in slice_keys %}
-            when '{{ slice_key }}' then {{ slice_key }}
-            {%- endfor %}
-        end as slice_value
-    from windowed
-    cross join slices
+    {{ inference_tables.monitoring_windowed_requests(
+        'requests', 'touched_windows' if is_incremental() else none) }}
 ),
 
 slice_rows as (
-    {#- A row whose slice value is NULL belongs to the whole-table slice only. #}
-    select * from sliced
-    where slice_key is null or slice_value is not null
+    {{ inference_tables.monitoring_slice_rows('windowed') }}
 ),
 
 table_profiles as (
@@ -90,28 +51,8 @@ table_profiles as (
     group by {{ window_keys }}
 ),
 
-numeric_names as (
-    {{ inference_tables.monitored_column_names(numeric_columns) }}
-),
-
 numeric_values as (
-    select
-        slice_rows.granularity,
-        slice_rows.window_start,
-        slice_rows.slice_key,
-        slice_rows.slice_value,
-        numeric_names.column_name,
-        {% if numeric_columns -%}
-        case numeric_names.column_name
-            {%- for column in numeric_columns %}
-            when '{{ column }}' then cast(slice_rows.{{ column }} as double)
-            {%- endfor %}
-        end
-        {%- else -%}
-        cast(null as double)
-        {%- endif %} as value
-    from slice_rows
-    cross join numeric_names
+    {{ inference_tables.monitoring_column_values('slice_rows', numeric_columns, 'double') }}
 ),
 
 numeric_profiles as (
@@ -131,28 +72,8 @@ numeric_profiles as (
     group by {{ window_keys }}, column_name
 ),
 
-categorical_names as (
-    {{ inference_tables.monitored_column_names(categorical_columns) }}
-),
-
 categorical_values as (
-    select
-        slice_rows.granularity,
-        slice_rows.window_start,
-        slice_rows.slice_key,
-        slice_rows.slice_value,
-        categorical_names.column_name,
-        {% if categorical_columns -%}
-        case categorical_names.column_name
-            {%- for column in categorical_columns %}
-            when '{{ column }}' then cast(slice_rows.{{ column }} as {{ string_type }})
-            {%- endfor %}
-        end
-        {%- else -%}
-        cast(null as {{ string_type }})
-        {%- endif %} as value
-    from slice_rows
-    cross join categorical_names
+    {{ inference_tables.monitoring_column_values('slice_rows', categorical_columns, 'string') }}
 ),
 
 categorical_counts as (

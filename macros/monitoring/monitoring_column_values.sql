@@ -1,0 +1,26 @@
+{#-
+    SQL of the values of `columns` in the rows of `slice_rows` (a CTE from
+    monitoring_slice_rows), one row per row and column: granularity, window_start, slice_key,
+    slice_value, column_name and value, cast to `value_type` (a data_type structure name). No
+    row for an empty list of columns.
+-#}
+{% macro monitoring_column_values(slice_rows, columns, value_type) -%}
+    {%- set sql_type = inference_tables.data_type(value_type) -%}
+    select
+        {{ slice_rows }}.granularity,
+        {{ slice_rows }}.window_start,
+        {{ slice_rows }}.slice_key,
+        {{ slice_rows }}.slice_value,
+        column_names.column_name,
+        {% if columns -%}
+        case column_names.column_name
+            {%- for column in columns %}
+            when '{{ column }}' then cast({{ slice_rows }}.{{ column }} as {{ sql_type }})
+            {%- endfor %}
+        end
+        {%- else -%}
+        cast(null as {{ sql_type }})
+        {%- endif %} as value
+    from {{ slice_rows }}
+    cross join ({{ inference_tables.monitored_column_names(columns) }}) as column_names
+{%- endmacro %}
