@@ -1,0 +1,303 @@
+{#-
+    Drift metrics of inference_requests (SPEC §7, as Databricks data profiling writes
+    `{table}_drift_metrics`): for each window (1 hour, 1 day), slice and profiled column, the
+    change against the previous window of the same granularity and slice (CONSECUTIVE) and
+    against the baseline window of the vars (BASELINE). Samples are read as counts of each
+    distinct value, so the statistics need one ordered pass over them. Incremental: a run
+    recomputes the windows its rebuilt requests touch and the windows after them
+    (delete_recomputed_drift_rows), or everything when the baseline changed.
+-#}
+{{ config(
+    materialized=inference_tables.incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ inference_tables.delete_recomputed_drift_rows(ref('inference_requests'),
+        ref('int_payload_copy_times')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
+) }}
+{%- set numeric_columns = var('monitoring_numeric_columns') -%}
+{%- set categorical_columns = var('monitoring_categorical_columns') -%}
+{%- set baseline = inference_tables.monitoring_baseline() -%}
+{%- set recompute_some = is_incremental() and not inference_tables.drift_metrics_rebuild(
+    ref('inference_requests'), ref('int_payload_copy_times')) -%}
+{%- set sample_keys = ['granularity', 'window_start', 'slice_key', 'slice_value'] -%}
+{%- set pair_keys = sample_keys + ['drift_type'] -%}
+{%- set measures = ['count', 'avg', 'percent_null', 'percent_zeros', 'percent_distinct'] -%}
+
+with
+
+{% if recompute_some -%}
+touched_windows as (
+    {{ inference_tables.touched_monitoring_windows(ref('inference_requests'),
+        ref('int_payload_copy_times')) }}
+),
+
+recomputed_windows as (
+    select granularity, window_start from touched_windows
+    union
+    select
+        granularity,
+        {{ inference_tables.monitoring_window_end('window_start', 'granularity') }}
+            as window_start
+    from touched_windows
+),
+
+read_windows as (
+    select granularity, window_start from recomputed_windows
+    union
+    select
+        granularity,
+        {{ inference_tables.monitoring_previous_window_start('window_start', 'granularity') }}
+            as window_start
+    from recomputed_windows
+),
+
+{% endif -%}
+requests as (
+    select * from {{ ref('inference_requests') }}
+),
+
+{#- Samples: the windows, and the baseline as one more sample (granularity 'baseline'). #}
+windowed as (
+    {{ inference_tables.monitoring_windowed_requests(
+        'requests', 'read_windows' if recompute_some else none) }}
+    {%- if baseline %}
+    union all
+    select
+        requests.*,
+        'baseline' as granularity,
+        {{ baseline.start }} as window_start
+    from requests
+    where request_time >= {{ baseline.start }} and request_time < {{ baseline['end'] }}
+    {%- endif %}
+),
+
+slice_rows as (
+    {{ inference_tables.monitoring_slice_rows('windowed') }}
+),
+
+samples as (
+    select
+        {{ sample_keys | join(', ') }},
+        case
+            when slice_key = 'served_entity_id'
+                then max(entity_name || coalesce('/' || entity_version, ''))
+        end as model_id,
+        count(*) as row_count
+    from slice_rows
+    group by {{ sample_keys | join(', ') }}
+),
+
+pairs as (
+    {%- for drift_type in ['CONSECUTIVE', 'BASELINE'] if drift_type == 'CONSECUTIVE' or baseline %}
+    select
+        {%- for key in sample_keys %}
+        current_sample.{{ key }},
+        {%- endfor %}
+        '{{ drift_type }}' as drift_type,
+        current_sample.model_id,
+        compared.granularity as compared_granularity,
+        compared.window_start as compared_start,
+        {%- if drift_type == 'CONSECUTIVE' %}
+        current_sample.window_start as compared_end
+        {%- else %}
+        {{ baseline['end'] }} as compared_end
+        {%- endif %}
+    from samples as current_sample
+    inner join samples as compared
+        on
+            {%- if drift_type == 'CONSECUTIVE' %}
+            compared.granularity = current_sample.granularity
+            and {{ inference_tables.monitoring_window_end(
+                'compared.window_start', 'compared.granularity') }} = current_sample.window_start
+            {%- else %}
+            compared.granularity = 'baseline'
+            {%- endif %}
+            and {{ inference_tables.monitoring_keys_match(
+                'compared', 'current_sample', ['slice_key', 'slice_value']) }}
+    where
+        current_sample.granularity != 'baseline'
+        {%- if recompute_some %}
+        and exists (
+            select 1 from recomputed_windows
+            where
+                recomputed_windows.granularity = current_sample.granularity
+                and recomputed_windows.window_start = current_sample.window_start
+        )
+        {%- endif %}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+numeric_values as (
+    {{ inference_tables.monitoring_column_values('slice_rows', numeric_columns, 'double') }}
+),
+
+categorical_values as (
+    {{ inference_tables.monitoring_column_values('slice_rows', categorical_columns, 'string') }}
+),
+
+{#- How often each value (NULL included) occurs in each sample. #}
+numeric_counts as (
+    select {{ sample_keys | join(', ') }}, column_name, value, count(*) as value_rows
+    from numeric_values
+    group by {{ sample_keys | join(', ') }}, column_name, value
+),
+
+categorical_counts as (
+    select {{ sample_keys | join(', ') }}, column_name, value, count(*) as value_rows
+    from categorical_values
+    group by {{ sample_keys | join(', ') }}, column_name, value
+),
+
+{#- Each sample's measures, as the profile metrics compute them. #}
+sample_measures as (
+    select
+        {{ sample_keys | join(', ') }},
+        ':table' as column_name,
+        row_count as {{ adapter.quote('count') }},
+        cast(null as double) as avg,
+        cast(null as double) as percent_null,
+        cast(null as double) as percent_zeros,
+        cast(null as double) as percent_distinct
+    from samples
+    {%- for kind in ['numeric', 'categorical'] %}
+    union all
+    select
+        {{ sample_keys | join(', ') }},
+        column_name,
+        cast(value_count as bigint) as {{ adapter.quote('count') }},
+        {%- if kind == 'numeric' %}
+        value_sum / nullif(value_count, 0) as avg,
+        {%- else %}
+        cast(null as double) as avg,
+        {%- endif %}
+        cast(num_nulls as double) * 100 / (value_count + num_nulls) as percent_null,
+        {%- if kind == 'numeric' %}
+        cast(num_zeros as double) * 100 / nullif(value_count, 0) as percent_zeros,
+        {%- else %}
+        cast(null as double) as percent_zeros,
+        {%- endif %}
+        cast(distinct_count as double) * 100 / nullif(value_count, 0) as percent_distinct
+    from (
+        select
+            {{ sample_keys | join(', ') }},
+            column_name,
+            sum(case when value is not null then value_rows else 0 end) as value_count,
+            sum(case when value is null then value_rows else 0 end) as num_nulls,
+            count(value) as distinct_count
+            {%- if kind == 'numeric' %},
+            sum(value * value_rows) as value_sum,
+            sum(case when value = 0 then value_rows else 0 end) as num_zeros
+            {%- endif %}
+        from {{ kind }}_counts
+        group by {{ sample_keys | join(', ') }}, column_name
+    ) as summaries
+    {%- endfor %}
+),
+
+{%- for kind in ['numeric', 'categorical'] %}
+
+{#- Each pair's non-NULL values, with how often each occurs in the current sample (a) and in
+    the compared one (b). #}
+{{ kind }}_pair_counts as (
+    select {{ pair_keys | join(', ') }}, column_name, value, sum(a_rows) as a_rows, sum(b_rows) as b_rows
+    from (
+        {%- for side in ['a', 'b'] %}
+        select
+            {%- for key in pair_keys %}
+            pairs.{{ key }},
+            {%- endfor %}
+            counts.column_name,
+            counts.value,
+            {{ 'counts.value_rows' if side == 'a' else '0' }} as a_rows,
+            {{ 'counts.value_rows' if side == 'b' else '0' }} as b_rows
+        from pairs
+        inner join {{ kind }}_counts as counts
+            on
+            {%- if side == 'a' %}
+                counts.granularity = pairs.granularity
+                and counts.window_start = pairs.window_start
+            {%- else %}
+                counts.granularity = pairs.compared_granularity
+                and counts.window_start = pairs.compared_start
+            {%- endif %}
+                and {{ inference_tables.monitoring_keys_match(
+                    'counts', 'pairs', ['slice_key', 'slice_value']) }}
+        where counts.value is not null
+        {%- if side == 'a' %}
+        union all
+        {%- endif %}
+        {%- endfor %}
+    ) as sides
+    group by {{ pair_keys | join(', ') }}, column_name, value
+),
+{%- endfor %}
+
+numeric_statistics as (
+    {{ inference_tables.numeric_drift_statistics('numeric_pair_counts', pair_keys) }}
+),
+
+categorical_statistics as (
+    {{ inference_tables.categorical_drift_statistics('categorical_pair_counts', pair_keys) }}
+),
+
+categorical_pvalues as (
+    {{ inference_tables.chi_squared_pvalues(
+        'categorical_statistics', pair_keys + ['column_name']) }}
+),
+
+final as (
+    select
+        {{ inference_tables.named_struct({
+            'start': 'pairs.window_start',
+            'end': inference_tables.monitoring_window_end('pairs.window_start', 'pairs.granularity'),
+        }) }} as {{ adapter.quote('window') }},
+        pairs.granularity,
+        pairs.model_id,
+        pairs.slice_key,
+        pairs.slice_value,
+        current_measures.column_name,
+        pairs.drift_type,
+        {{ inference_tables.named_struct({
+            'start': 'pairs.compared_start',
+            'end': 'pairs.compared_end',
+        }) }} as window_cmp,
+        {%- for measure in measures %}
+        current_measures.{{ adapter.quote(measure) }}
+        - compared_measures.{{ adapter.quote(measure) }} as {{ measure }}_delta,
+        {%- endfor %}
+        {{ inference_tables.named_struct({
+            'statistic': 'numeric_statistics.ks_statistic',
+            'pvalue': 'numeric_statistics.ks_pvalue',
+        }) }} as ks_test,
+        numeric_statistics.wasserstein_distance,
+        numeric_statistics.population_stability_index,
+        {{ inference_tables.named_struct({
+            'statistic': 'categorical_statistics.chi_squared_statistic',
+            'pvalue': 'categorical_pvalues.pvalue',
+        }) }} as chi_squared_test,
+        categorical_statistics.tv_distance,
+        categorical_statistics.l_infinity_distance,
+        categorical_statistics.js_distance
+    from pairs
+    inner join sample_measures as current_measures
+        on
+            {{ inference_tables.monitoring_keys_match('current_measures', 'pairs', sample_keys) }}
+    inner join sample_measures as compared_measures
+        on
+            compared_measures.granularity = pairs.compared_granularity
+            and compared_measures.window_start = pairs.compared_start
+            and compared_measures.column_name = current_measures.column_name
+            and {{ inference_tables.monitoring_keys_match(
+                'compared_measures', 'pairs', ['slice_key', 'slice_value']) }}
+    {%- for statistics in ['numeric_statistics', 'categorical_statistics', 'categorical_pvalues'] %}
+    left join {{ statistics }}
+        on
+            {{ statistics }}.column_name = current_measures.column_name
+            and {{ inference_tables.monitoring_keys_match(statistics, 'pairs', pair_keys) }}
+    {%- endfor %}
+)
+
+select * from final
