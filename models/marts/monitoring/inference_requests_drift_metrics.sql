@@ -268,16 +268,20 @@ final as (
         current_measures.{{ adapter.quote(measure) }}
         - compared_measures.{{ adapter.quote(measure) }} as {{ measure }}_delta,
         {%- endfor %}
-        {{ inference_tables.named_struct({
-            'statistic': 'numeric_statistics.ks_statistic',
-            'pvalue': 'numeric_statistics.ks_pvalue',
-        }) }} as ks_test,
+        case when numeric_statistics.ks_statistic is not null then
+            {{ inference_tables.named_struct({
+                'statistic': 'numeric_statistics.ks_statistic',
+                'pvalue': 'numeric_statistics.ks_pvalue',
+            }) }}
+        end as ks_test,
         numeric_statistics.wasserstein_distance,
         numeric_statistics.population_stability_index,
-        {{ inference_tables.named_struct({
-            'statistic': 'categorical_statistics.chi_squared_statistic',
-            'pvalue': 'categorical_pvalues.pvalue',
-        }) }} as chi_squared_test,
+        case when categorical_statistics.chi_squared_statistic is not null then
+            {{ inference_tables.named_struct({
+                'statistic': 'categorical_statistics.chi_squared_statistic',
+                'pvalue': 'categorical_pvalues.pvalue',
+            }) }}
+        end as chi_squared_test,
         categorical_statistics.tv_distance,
         categorical_statistics.l_infinity_distance,
         categorical_statistics.js_distance
