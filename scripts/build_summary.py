@@ -2,7 +2,8 @@
 
 Rows per table, quarantined lines by reason, duplicates, the accounting invariant
 (docs/input_format.md: non-blank raw lines = payload + duplicates + quarantined lines), and the
-raw files the build could not read (file rows, which are not lines). Exits 1 when the
+raw files the build could not read (file rows, which are not lines), and the monitoring alerts
+firing (docs/monitoring.md). Exits 1 when the
 invariant does not hold, so scripts can rely on it.
 
     python scripts/build_summary.py --database data/inference_tables.duckdb
@@ -15,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 
 import duckdb
+from firing_alerts import firing_alerts
 
 TABLES = (
     "payload",
@@ -43,6 +45,7 @@ class BuildSummary:
     quarantined_lines: int
     quarantined_by_reason: dict[str, int] = field(default_factory=dict)
     unread_files: list[tuple[str, str]] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)
 
     @property
     def invariant_holds(self) -> bool:
@@ -80,6 +83,7 @@ def summarize(database: str) -> BuildSummary:
             ),
             quarantined_by_reason={str(reason): int(count) for reason, count in reasons},
             unread_files=[(str(reason), str(error)) for reason, error in unread_files],
+            alerts=[alert.line() for alert in firing_alerts(connection)],
         )
 
 
@@ -100,6 +104,8 @@ def format_summary(summary: BuildSummary) -> str:
     )
     for reason, error in summary.unread_files:
         lines.append(f"  not read ({reason}, tried again next build): {error}")
+    lines.append(f"  monitoring alerts firing: {len(summary.alerts)}")
+    lines += [f"    {alert}" for alert in summary.alerts]
     return "\n".join(lines)
 
 

@@ -52,6 +52,8 @@ PUBLISHED_TABLES = (
     "training_corpus",
     "current_served_entities",
     "inference_requests_profile_metrics",
+    "inference_requests_drift_metrics",
+    "monitoring_alerts",
 )
 SNAPSHOT_FILE = "inference_tables.duckdb"
 # The snapshot's schema for BI tools that cannot show MAP, STRUCT or list columns.

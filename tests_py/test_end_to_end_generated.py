@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import DbtProject
+from firing_alerts import main as firing_alerts_main
 from generate_sample_logs import generate
 from stream_oracle import stream_events, stream_text
 
@@ -15,14 +16,58 @@ SAMPLE_LINES = 6000
 
 
 @pytest.fixture(scope="module")
-def generated(
+def generated_build(
     dbt_project_factory: Any, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[DbtProject, dict[str, Any]]:
+) -> tuple[DbtProject, dict[str, Any], str]:
+    """The build of a generated sample: the project, the generator's expectations, dbt's output."""
     logs = tmp_path_factory.mktemp("generated_logs")
     expectations = generate(logs, lines=SAMPLE_LINES, seed=7, files=4)
     project = dbt_project_factory("generated")
-    project.run("build", raw_payload_path=logs / "*.jsonl*")
-    return project, expectations
+    result = project.run("build", raw_payload_path=logs / "*.jsonl*")
+    return project, expectations, result.output
+
+
+@pytest.fixture(scope="module")
+def generated(
+    generated_build: tuple[DbtProject, dict[str, Any], str],
+) -> tuple[DbtProject, dict[str, Any]]:
+    return generated_build[0], generated_build[1]
+
+
+def test_the_sample_drift_fires_the_execution_time_alert_as_a_warning(
+    generated_build: tuple[DbtProject, dict[str, Any], str],
+) -> None:
+    """The sample's last day doubles chat-canary's execution times: its drift shows, and the
+    PSI alert fires for that endpoint and day only, as a warning that names them."""
+    project, _, output = generated_build
+    drift = project.query(
+        """
+        select drift.slice_value, drift.population_stability_index, drift.ks_test.pvalue
+        from inference_requests_drift_metrics as drift
+        inner join inference_requests_profile_metrics as profile
+            using ("window", granularity, slice_key, slice_value)
+        where drift.granularity = '1 day' and drift.drift_type = 'CONSECUTIVE'
+            and drift.slice_key = 'endpoint_name' and drift.column_name = 'execution_time_ms'
+            and drift."window".start = timestamp '2026-03-04'
+            and profile.column_name = ':table' and profile.count >= 100
+        """
+    )
+    by_endpoint = {endpoint: (psi, pvalue) for endpoint, psi, pvalue in drift}
+    assert len(by_endpoint) >= 4
+    assert by_endpoint["chat-canary"][0] > 0.25 and by_endpoint["chat-canary"][1] < 1e-6
+    assert all(psi < 0.25 for e, (psi, _) in by_endpoint.items() if e != "chat-canary")
+    firing = project.query(
+        "select alert_name, endpoint_name, window_start from monitoring_alerts where is_firing"
+    )
+    assert [row[:2] for row in firing] == [("execution_time_psi", "chat-canary")]
+    assert str(firing[0][2]) == "2026-03-04 00:00:00"
+    assert "ALERT execution_time_psi: endpoint chat-canary, window 2026-03-04" in output
+    assert "WARN 1 alert_execution_time_psi" in output
+    run_results = json.loads((project.workdir / "target" / "run_results.json").read_text())
+    statuses = {r["unique_id"].split(".")[2]: r["status"] for r in run_results["results"]}
+    assert statuses["alert_execution_time_psi"] == "warn"
+    assert statuses["alert_error_rate"] == statuses["alert_negative_feedback_share"] == "pass"
+    assert firing_alerts_main(["--database", str(project.database)]) == 1
 
 
 def count(project: DbtProject, sql: str) -> int:

@@ -30,6 +30,8 @@ PUBLIC_TABLES = (
     "endpoint_daily_usage",
     "request_feedback",
     "inference_requests_profile_metrics",
+    "inference_requests_drift_metrics",
+    "monitoring_alerts",
 )
 # A file that arrives last but sorts first: it re-delivers a request id of a later file with
 # different content, so the payload row must change hands (SPEC §1 winner rule).

@@ -20,6 +20,8 @@ COMPARED_TABLES = [
     "payload_assessment_logs",
     "endpoint_usage",
     "inference_requests_profile_metrics",
+    "inference_requests_drift_metrics",
+    "monitoring_alerts",
 ]
 
 

@@ -56,8 +56,8 @@ requests as (
     select * from {{ ref('inference_requests') }}
 ),
 
-{#- Samples: the windows, and the baseline as one more sample (granularity 'baseline'). #}
 windowed as (
+    {#- Samples: the windows, and the baseline as one more sample (granularity 'baseline'). #}
     {{ inference_tables.monitoring_windowed_requests(
         'requests', 'read_windows' if recompute_some else none) }}
     {%- if baseline %}
@@ -87,6 +87,19 @@ samples as (
     group by {{ sample_keys | join(', ') }}
 ),
 
+current_samples as (
+    {#- The windows whose drift rows the run computes. #}
+    select samples.*
+    from samples
+    {%- if recompute_some %}
+    inner join recomputed_windows
+        on
+            samples.granularity = recomputed_windows.granularity
+            and samples.window_start = recomputed_windows.window_start
+    {%- endif %}
+    where samples.granularity != 'baseline'
+),
+
 pairs as (
     {%- for drift_type in ['CONSECUTIVE', 'BASELINE'] if drift_type == 'CONSECUTIVE' or baseline %}
     select
@@ -102,28 +115,18 @@ pairs as (
         {%- else %}
         {{ baseline['end'] }} as compared_end
         {%- endif %}
-    from samples as current_sample
+    from current_samples as current_sample
     inner join samples as compared
         on
             {%- if drift_type == 'CONSECUTIVE' %}
-            compared.granularity = current_sample.granularity
-            and {{ inference_tables.monitoring_window_end(
-                'compared.window_start', 'compared.granularity') }} = current_sample.window_start
+            current_sample.granularity = compared.granularity
+            and current_sample.window_start = {{ inference_tables.monitoring_window_end(
+                'compared.window_start', 'compared.granularity') }}
             {%- else %}
             compared.granularity = 'baseline'
             {%- endif %}
             and {{ inference_tables.monitoring_keys_match(
-                'compared', 'current_sample', ['slice_key', 'slice_value']) }}
-    where
-        current_sample.granularity != 'baseline'
-        {%- if recompute_some %}
-        and exists (
-            select 1 from recomputed_windows
-            where
-                recomputed_windows.granularity = current_sample.granularity
-                and recomputed_windows.window_start = current_sample.window_start
-        )
-        {%- endif %}
+                'current_sample', 'compared', ['slice_key', 'slice_value']) }}
     {%- if not loop.last %}
     union all
     {%- endif %}
@@ -138,8 +141,8 @@ categorical_values as (
     {{ inference_tables.monitoring_column_values('slice_rows', categorical_columns, 'string') }}
 ),
 
-{#- How often each value (NULL included) occurs in each sample. #}
 numeric_counts as (
+    {#- How often each value (NULL included) occurs in each sample. #}
     select {{ sample_keys | join(', ') }}, column_name, value, count(*) as value_rows
     from numeric_values
     group by {{ sample_keys | join(', ') }}, column_name, value
@@ -151,8 +154,8 @@ categorical_counts as (
     group by {{ sample_keys | join(', ') }}, column_name, value
 ),
 
-{#- Each sample's measures, as the profile metrics compute them. #}
 sample_measures as (
+    {#- Each sample's measures, as the profile metrics compute them. #}
     select
         {{ sample_keys | join(', ') }},
         ':table' as column_name,
@@ -186,11 +189,11 @@ sample_measures as (
             column_name,
             sum(case when value is not null then value_rows else 0 end) as value_count,
             sum(case when value is null then value_rows else 0 end) as num_nulls,
-            count(value) as distinct_count
-            {%- if kind == 'numeric' %},
+            {%- if kind == 'numeric' %}
             sum(value * value_rows) as value_sum,
-            sum(case when value = 0 then value_rows else 0 end) as num_zeros
+            sum(case when value = 0 then value_rows else 0 end) as num_zeros,
             {%- endif %}
+            count(value) as distinct_count
         from {{ kind }}_counts
         group by {{ sample_keys | join(', ') }}, column_name
     ) as summaries
@@ -199,10 +202,15 @@ sample_measures as (
 
 {%- for kind in ['numeric', 'categorical'] %}
 
-{#- Each pair's non-NULL values, with how often each occurs in the current sample (a) and in
-    the compared one (b). #}
 {{ kind }}_pair_counts as (
-    select {{ pair_keys | join(', ') }}, column_name, value, sum(a_rows) as a_rows, sum(b_rows) as b_rows
+    {#- Each pair's non-NULL values, with how often each occurs in the current sample (a) and
+        in the compared one (b). #}
+    select
+        {{ pair_keys | join(', ') }},
+        column_name,
+        value,
+        sum(a_rows) as a_rows,
+        sum(b_rows) as b_rows
     from (
         {%- for side in ['a', 'b'] %}
         select
@@ -216,15 +224,15 @@ sample_measures as (
         from pairs
         inner join {{ kind }}_counts as counts
             on
-            {%- if side == 'a' %}
-                counts.granularity = pairs.granularity
-                and counts.window_start = pairs.window_start
-            {%- else %}
-                counts.granularity = pairs.compared_granularity
-                and counts.window_start = pairs.compared_start
-            {%- endif %}
+                {%- if side == 'a' %}
+                pairs.granularity = counts.granularity
+                and pairs.window_start = counts.window_start
+                {%- else %}
+                pairs.compared_granularity = counts.granularity
+                and pairs.compared_start = counts.window_start
+                {%- endif %}
                 and {{ inference_tables.monitoring_keys_match(
-                    'counts', 'pairs', ['slice_key', 'slice_value']) }}
+                    'pairs', 'counts', ['slice_key', 'slice_value']) }}
         where counts.value is not null
         {%- if side == 'a' %}
         union all
@@ -288,19 +296,19 @@ final as (
     from pairs
     inner join sample_measures as current_measures
         on
-            {{ inference_tables.monitoring_keys_match('current_measures', 'pairs', sample_keys) }}
+            {{ inference_tables.monitoring_keys_match('pairs', 'current_measures', sample_keys) }}
     inner join sample_measures as compared_measures
         on
-            compared_measures.granularity = pairs.compared_granularity
-            and compared_measures.window_start = pairs.compared_start
-            and compared_measures.column_name = current_measures.column_name
+            pairs.compared_granularity = compared_measures.granularity
+            and pairs.compared_start = compared_measures.window_start
+            and current_measures.column_name = compared_measures.column_name
             and {{ inference_tables.monitoring_keys_match(
-                'compared_measures', 'pairs', ['slice_key', 'slice_value']) }}
+                'pairs', 'compared_measures', ['slice_key', 'slice_value']) }}
     {%- for statistics in ['numeric_statistics', 'categorical_statistics', 'categorical_pvalues'] %}
     left join {{ statistics }}
         on
-            {{ statistics }}.column_name = current_measures.column_name
-            and {{ inference_tables.monitoring_keys_match(statistics, 'pairs', pair_keys) }}
+            current_measures.column_name = {{ statistics }}.column_name
+            and {{ inference_tables.monitoring_keys_match('pairs', statistics, pair_keys) }}
     {%- endfor %}
 )
 
