@@ -1,7 +1,9 @@
 {#-
     The monitoring alerts (SPEC §7) on the latest complete day: per endpoint, its error rate,
     the PSI of its execution times against the day before, and its share of negative
-    feedback, each against its threshold var. An alert fires above its threshold when the
+    feedback, each against its threshold var, all read from the monitoring tables (the error
+    and feedback alerts need status_class and feedback_verdict among the categorical columns,
+    the PSI alert execution_time_ms among the numeric ones). An alert fires above its threshold when the
     day holds enough requests (or verdicts) to judge; the warn tests on this model
     (alert_is_quiet) report the firing ones.
 -#}
@@ -27,20 +29,64 @@ latest_window as (
         and {{ window_end }} <= {{ as_of_sql }}
 ),
 
+endpoint_profiles as (
+    {#- The day's profile of each endpoint: its requests, status classes and verdicts. #}
+    select
+        profile.slice_value as endpoint_name,
+        profile.column_name,
+        profile.{{ adapter.quote('count') }} as value_count,
+        profile.frequent_items
+    from {{ ref('inference_requests_profile_metrics') }} as profile
+    inner join latest_window
+        on profile.{{ window_start }} = latest_window.window_start
+    where
+        profile.granularity = '1 day'
+        and profile.slice_key = 'endpoint_name'
+        and profile.column_name in (':table', 'status_class', 'feedback_verdict')
+),
+
+endpoint_items as (
+    {#- Status classes and verdicts are few: their frequent items (top ten) are all of them. #}
+    select
+        endpoint_name,
+        column_name,
+        frequent_item.item,
+        frequent_item.{{ adapter.quote('count') }} as item_count
+    from (
+        select
+            endpoint_name,
+            column_name,
+            {{ inference_tables.explode_with_position(
+                'frequent_items', 'frequent_item', 'item_position') }}
+        from endpoint_profiles
+        where column_name in ('status_class', 'feedback_verdict')
+    ) as items
+),
+
+endpoint_item_counts as (
+    select
+        endpoint_name,
+        sum(case when column_name = 'status_class' and item in ('4xx', '5xx') then item_count end)
+            as error_count,
+        sum(case when column_name = 'feedback_verdict' and item = 'negative' then item_count end)
+            as negative_count
+    from endpoint_items
+    group by endpoint_name
+),
+
 endpoint_days as (
     select
-        requests.endpoint_name,
-        count(*) as request_count,
-        count(case when requests.is_error then 1 end) as error_count,
-        count(requests.feedback_verdict) as verdict_count,
-        count(case when requests.feedback_verdict = 'negative' then 1 end) as negative_count
-    from {{ ref('inference_requests') }} as requests
-    inner join latest_window
-        on
-            requests.request_time >= latest_window.window_start
-            and requests.request_time < latest_window.window_end
-    where requests.endpoint_name is not null
-    group by requests.endpoint_name
+        profiles.endpoint_name,
+        max(case when profiles.column_name = ':table' then profiles.value_count end)
+            as request_count,
+        max(case when profiles.column_name = 'feedback_verdict' then profiles.value_count end)
+            as verdict_count,
+        coalesce(max(item_counts.error_count), 0) as error_count,
+        coalesce(max(item_counts.negative_count), 0) as negative_count
+    from endpoint_profiles as profiles
+    left join endpoint_item_counts as item_counts
+        on profiles.endpoint_name = item_counts.endpoint_name
+    group by profiles.endpoint_name
 ),
 
 execution_drift as (
@@ -107,10 +153,10 @@ measured as (
         endpoint_name,
         cast(negative_count as double) / nullif(verdict_count, 0) as metric_value,
         {{ var('alert_negative_feedback_share_threshold') }} as threshold,
-        verdict_count as sample_size,
+        coalesce(verdict_count, 0) as sample_size,
         {{ var('alert_min_verdicts') }} as min_sample_size,
         cast(negative_count as {{ inference_tables.data_type('string') }}) || ' of '
-        || cast(verdict_count as {{ inference_tables.data_type('string') }})
+        || cast(coalesce(verdict_count, 0) as {{ inference_tables.data_type('string') }})
         || ' verdicts negative' as detail
     from endpoint_days
 ),
