@@ -47,11 +47,7 @@ def load_requests(database: Path) -> None:
             )
 
 
-@pytest.fixture(scope="module")
-def drift_rows(dbt_project_factory: Any) -> dict[tuple[Any, ...], dict[str, Any]]:
-    project = dbt_project_factory("drift_statistics")
-    project.database.parent.mkdir(parents=True, exist_ok=True)
-    load_requests(project.database)
+def run_drift_model(project: Any, baseline: tuple[str, str] | None) -> None:
     project.run(
         "run",
         "--select",
@@ -60,10 +56,36 @@ def drift_rows(dbt_project_factory: Any) -> dict[tuple[Any, ...], dict[str, Any]
         variables={
             "monitoring_numeric_columns": ["execution_time_ms"],
             "monitoring_categorical_columns": ["status_code"],
-            "monitoring_baseline_start": BASELINE[0],
-            "monitoring_baseline_end": BASELINE[1],
+            "monitoring_baseline_start": baseline[0] if baseline else None,
+            "monitoring_baseline_end": baseline[1] if baseline else None,
         },
     )
+
+
+def rounded(value: Any) -> Any:
+    """Floats to 12 significant digits: sums differ in their last bits with the order in which
+    DuckDB's threads meet the rows."""
+    if isinstance(value, float):
+        return float(f"{value:.12g}")
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    return value
+
+
+def drift_table(project: Any) -> list[tuple[Any, ...]]:
+    rows = project.query("select * from inference_requests_drift_metrics")
+    return sorted(
+        (tuple(rounded(value) for value in row) for row in rows),
+        key=lambda row: tuple(str(value) for value in row),
+    )
+
+
+@pytest.fixture(scope="module")
+def drift_rows(dbt_project_factory: Any) -> dict[tuple[Any, ...], dict[str, Any]]:
+    project = dbt_project_factory("drift_statistics")
+    project.database.parent.mkdir(parents=True, exist_ok=True)
+    load_requests(project.database)
+    run_drift_model(project, BASELINE)
     rows = project.query(
         """
         select
@@ -113,3 +135,24 @@ def test_the_compared_window(drift_rows: dict) -> None:
     baseline = drift_rows[("ties", 11, "BASELINE", "execution_time_ms")]["window_cmp"]
     assert [str(t) for t in consecutive.values()] == ["2026-01-01 10:00:00", "2026-01-01 11:00:00"]
     assert [str(t) for t in baseline.values()] == ["2026-01-01 09:00:00", "2026-01-01 10:00:00"]
+
+
+def test_changing_the_baseline_vars_recomputes_the_baseline_rows(dbt_project_factory: Any) -> None:
+    """An incremental run with nothing new still follows the baseline vars: unset, the BASELINE
+    rows go; set again, they come back as a full build gives them; the CONSECUTIVE rows stay."""
+    project = dbt_project_factory("drift_baseline_changes")
+    project.database.parent.mkdir(parents=True, exist_ok=True)
+    load_requests(project.database)
+    run_drift_model(project, BASELINE)
+    first = drift_table(project)
+    consecutive = [row for row in first if "CONSECUTIVE" in row]
+    assert len(consecutive) < len(first)
+    run_drift_model(project, None)
+    assert drift_table(project) == consecutive
+    run_drift_model(project, BASELINE)
+    assert drift_table(project) == first
+    run_drift_model(project, ("2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z"))
+    moved = drift_table(project)
+    assert [row for row in moved if "CONSECUTIVE" in row] == consecutive
+    compared = {(row[7]["start"].hour, row[7]["end"].hour) for row in moved if "BASELINE" in row}
+    assert compared == {(10, 11)}
