@@ -1,7 +1,8 @@
 """Print the monitoring alerts firing in a built or published database, one per line, and exit
 1 when any fires: the hook for routing an alert to a notification (docs/monitoring.md).
 
-    alerts="$(python scripts/firing_alerts.py)" || echo "$alerts" | mail -s "Inference alerts" ops@example.com
+    alerts="$(python scripts/firing_alerts.py)" \
+        || echo "$alerts" | mail -s "Inference alerts" ops@example.com
 
 `--json` prints the firing rows as a JSON array instead (for a webhook payload).
 """

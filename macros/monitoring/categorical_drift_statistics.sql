@@ -1,15 +1,15 @@
 {#-
     SQL of the categorical drift statistics of each pair of samples (SPEC §7). `pair_counts`
-    is a CTE with `keys` (a pair of samples), column_name, value (non-NULL text) and a_rows,
-    b_rows: how often the category occurs in the current sample (a) and in the compared one
-    (b). Returns `keys`, column_name and, where both samples have values, the shares' total
+    is a CTE with `key` (an integer naming a pair of samples), column_name, value (non-NULL
+    text) and a_rows, b_rows: how often the category occurs in the current sample (a) and in
+    the compared one (b). Returns `key`, column_name and, where both samples have values, the shares' total
     variation distance (half their L1 distance), L-infinity distance, Jensen-Shannon distance
     (the square root of the base-2 divergence) and the Pearson chi-squared statistic of the
     2 × k contingency table of the k categories seen (no continuity correction), with
     k - 1 degrees of freedom.
 -#}
-{% macro categorical_drift_statistics(pair_counts, keys) -%}
-    {%- set partition = keys | join(', ') ~ ', column_name' -%}
+{% macro categorical_drift_statistics(pair_counts, key) -%}
+    {%- set partition = key ~ ', column_name' -%}
     select
         {{ partition }},
         0.5 * sum(abs(a_share - b_share)) as tv_distance,

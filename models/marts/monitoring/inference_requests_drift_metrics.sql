@@ -20,7 +20,7 @@
 {%- set recompute_some = is_incremental() and not inference_tables.drift_metrics_rebuild(
     ref('inference_requests'), ref('int_payload_copy_times')) -%}
 {%- set sample_keys = ['granularity', 'window_start', 'slice_key', 'slice_value'] -%}
-{%- set pair_keys = sample_keys + ['drift_type'] -%}
+{%- set monitored_columns = numeric_columns + categorical_columns -%}
 {%- set measures = ['count', 'avg', 'percent_null', 'percent_zeros', 'percent_distinct'] -%}
 
 with
@@ -76,15 +76,33 @@ slice_rows as (
 ),
 
 samples as (
+    {#- Each sample (window or baseline, and slice), numbered: the statistics are computed
+        per number, far faster than per four key columns. #}
     select
-        {{ sample_keys | join(', ') }},
-        case
-            when slice_key = 'served_entity_id'
-                then max(entity_name || coalesce('/' || entity_version, ''))
-        end as model_id,
-        count(*) as row_count
+        *,
+        dense_rank() over (order by {{ sample_keys | join(', ') }}) as sample_id
+    from (
+        select
+            {{ sample_keys | join(', ') }},
+            case
+                when slice_key = 'served_entity_id'
+                    then max(entity_name || coalesce('/' || entity_version, ''))
+            end as model_id,
+            count(*) as row_count
+        from slice_rows
+        group by {{ sample_keys | join(', ') }}
+    ) as sample_rows
+),
+
+numbered_rows as (
+    select
+        {%- for column in monitored_columns %}
+        slice_rows.{{ column }},
+        {%- endfor %}
+        samples.sample_id
     from slice_rows
-    group by {{ sample_keys | join(', ') }}
+    inner join samples
+        on {{ inference_tables.monitoring_keys_match('slice_rows', 'samples', sample_keys) }}
 ),
 
 current_samples as (
@@ -101,14 +119,18 @@ current_samples as (
 ),
 
 pairs as (
+    {#- Each window against the window before it (CONSECUTIVE) and the baseline (BASELINE),
+        numbered from its sample. #}
     {%- for drift_type in ['CONSECUTIVE', 'BASELINE'] if drift_type == 'CONSECUTIVE' or baseline %}
     select
+        current_sample.sample_id * 2 + {{ loop.index0 }} as pair_id,
+        current_sample.sample_id,
+        compared.sample_id as compared_sample_id,
         {%- for key in sample_keys %}
         current_sample.{{ key }},
         {%- endfor %}
         '{{ drift_type }}' as drift_type,
         current_sample.model_id,
-        compared.granularity as compared_granularity,
         compared.window_start as compared_start,
         {%- if drift_type == 'CONSECUTIVE' %}
         current_sample.window_start as compared_end
@@ -134,30 +156,40 @@ pairs as (
 ),
 
 numeric_values as (
-    {{ inference_tables.monitoring_column_values('slice_rows', numeric_columns, 'double') }}
+    {{ inference_tables.monitoring_column_values(
+        'numbered_rows', numeric_columns, 'double', ['sample_id']) }}
 ),
 
 categorical_values as (
-    {{ inference_tables.monitoring_column_values('slice_rows', categorical_columns, 'string') }}
+    {{ inference_tables.monitoring_column_values(
+        'numbered_rows', categorical_columns, 'string', ['sample_id']) }}
 ),
 
 numeric_counts as (
     {#- How often each value (NULL included) occurs in each sample. #}
-    select {{ sample_keys | join(', ') }}, column_name, value, count(*) as value_rows
+    select
+        sample_id,
+        column_name,
+        value,
+        count(*) as value_rows
     from numeric_values
-    group by {{ sample_keys | join(', ') }}, column_name, value
+    group by sample_id, column_name, value
 ),
 
 categorical_counts as (
-    select {{ sample_keys | join(', ') }}, column_name, value, count(*) as value_rows
+    select
+        sample_id,
+        column_name,
+        value,
+        count(*) as value_rows
     from categorical_values
-    group by {{ sample_keys | join(', ') }}, column_name, value
+    group by sample_id, column_name, value
 ),
 
 sample_measures as (
     {#- Each sample's measures, as the profile metrics compute them. #}
     select
-        {{ sample_keys | join(', ') }},
+        sample_id,
         ':table' as column_name,
         row_count as {{ adapter.quote('count') }},
         cast(null as double) as avg,
@@ -168,7 +200,7 @@ sample_measures as (
     {%- for kind in ['numeric', 'categorical'] %}
     union all
     select
-        {{ sample_keys | join(', ') }},
+        sample_id,
         column_name,
         cast(value_count as bigint) as {{ adapter.quote('count') }},
         {%- if kind == 'numeric' %}
@@ -185,7 +217,7 @@ sample_measures as (
         cast(distinct_count as double) * 100 / nullif(value_count, 0) as percent_distinct
     from (
         select
-            {{ sample_keys | join(', ') }},
+            sample_id,
             column_name,
             sum(case when value is not null then value_rows else 0 end) as value_count,
             sum(case when value is null then value_rows else 0 end) as num_nulls,
@@ -195,7 +227,7 @@ sample_measures as (
             {%- endif %}
             count(value) as distinct_count
         from {{ kind }}_counts
-        group by {{ sample_keys | join(', ') }}, column_name
+        group by sample_id, column_name
     ) as summaries
     {%- endfor %}
 ),
@@ -204,56 +236,48 @@ sample_measures as (
 
 {{ kind }}_pair_counts as (
     {#- Each pair's non-NULL values, with how often each occurs in the current sample (a) and
-        in the compared one (b). #}
+        in the compared one (b); series_id numbers the pair and column. #}
     select
-        {{ pair_keys | join(', ') }},
+        pair_id,
         column_name,
+        pair_id * {{ monitored_columns | length }}
+        + {{ inference_tables.monitoring_column_index('column_name', monitored_columns) }}
+            as series_id,
         value,
         sum(a_rows) as a_rows,
         sum(b_rows) as b_rows
     from (
         {%- for side in ['a', 'b'] %}
         select
-            {%- for key in pair_keys %}
-            pairs.{{ key }},
-            {%- endfor %}
+            pairs.pair_id,
             counts.column_name,
             counts.value,
             {{ 'counts.value_rows' if side == 'a' else '0' }} as a_rows,
             {{ 'counts.value_rows' if side == 'b' else '0' }} as b_rows
         from pairs
         inner join {{ kind }}_counts as counts
-            on
-                {%- if side == 'a' %}
-                pairs.granularity = counts.granularity
-                and pairs.window_start = counts.window_start
-                {%- else %}
-                pairs.compared_granularity = counts.granularity
-                and pairs.compared_start = counts.window_start
-                {%- endif %}
-                and {{ inference_tables.monitoring_keys_match(
-                    'pairs', 'counts', ['slice_key', 'slice_value']) }}
+            on pairs.{{ 'sample_id' if side == 'a' else 'compared_sample_id' }} = counts.sample_id
         where counts.value is not null
         {%- if side == 'a' %}
         union all
         {%- endif %}
         {%- endfor %}
     ) as sides
-    group by {{ pair_keys | join(', ') }}, column_name, value
+    group by pair_id, column_name, value
 ),
 {%- endfor %}
 
 numeric_statistics as (
-    {{ inference_tables.numeric_drift_statistics('numeric_pair_counts', pair_keys) }}
+    {{ inference_tables.numeric_drift_statistics('numeric_pair_counts', 'series_id') }}
 ),
 
 categorical_statistics as (
-    {{ inference_tables.categorical_drift_statistics('categorical_pair_counts', pair_keys) }}
+    {{ inference_tables.categorical_drift_statistics('categorical_pair_counts', 'pair_id') }}
 ),
 
 categorical_pvalues as (
     {{ inference_tables.chi_squared_pvalues(
-        'categorical_statistics', pair_keys + ['column_name']) }}
+        'categorical_statistics', ['pair_id', 'column_name']) }}
 ),
 
 final as (
@@ -295,20 +319,22 @@ final as (
         categorical_statistics.js_distance
     from pairs
     inner join sample_measures as current_measures
-        on
-            {{ inference_tables.monitoring_keys_match('pairs', 'current_measures', sample_keys) }}
+        on pairs.sample_id = current_measures.sample_id
     inner join sample_measures as compared_measures
         on
-            pairs.compared_granularity = compared_measures.granularity
-            and pairs.compared_start = compared_measures.window_start
+            pairs.compared_sample_id = compared_measures.sample_id
             and current_measures.column_name = compared_measures.column_name
-            and {{ inference_tables.monitoring_keys_match(
-                'pairs', 'compared_measures', ['slice_key', 'slice_value']) }}
-    {%- for statistics in ['numeric_statistics', 'categorical_statistics', 'categorical_pvalues'] %}
+    left join numeric_statistics
+        on
+            pairs.pair_id * {{ monitored_columns | length }}
+            + {{ inference_tables.monitoring_column_index(
+                'current_measures.column_name', monitored_columns) }}
+            = numeric_statistics.series_id
+    {%- for statistics in ['categorical_statistics', 'categorical_pvalues'] %}
     left join {{ statistics }}
         on
-            current_measures.column_name = {{ statistics }}.column_name
-            and {{ inference_tables.monitoring_keys_match('pairs', statistics, pair_keys) }}
+            pairs.pair_id = {{ statistics }}.pair_id
+            and current_measures.column_name = {{ statistics }}.column_name
     {%- endfor %}
 )
 
