@@ -68,6 +68,9 @@ def main() -> None:
     parser.add_argument("--bundle", type=Path, required=True, help="folder of the export")
     parser.add_argument("--snapshot", type=Path, required=True, help="the DuckDB snapshot")
     parser.add_argument("--admin-user", default="admin")
+    parser.add_argument(
+        "--import-only", action="store_true", help="only import (the rest was done before)"
+    )
     args = parser.parse_args()
     password = os.environ.get("DASHBOARD_ADMIN_PASSWORD", "admin")
 
@@ -78,11 +81,12 @@ def main() -> None:
         from superset.commands.importers.v1.assets import ImportAssetsCommand
         from superset.utils.core import override_user
 
-        upgrade()
-        ensure_admin(security_manager, args.admin_user, password)
-        appbuilder.add_permissions(update_perms=True)
-        security_manager.sync_role_definitions()
-        db.session.commit()
+        if not args.import_only:
+            upgrade()
+            ensure_admin(security_manager, args.admin_user, password)
+            appbuilder.add_permissions(update_perms=True)
+            security_manager.sync_role_definitions()
+            db.session.commit()
 
         contents = bundle_contents(args.bundle, args.snapshot)
         with override_user(security_manager.find_user(username=args.admin_user)):

@@ -193,6 +193,7 @@ def test_a_chart_that_fails_is_reported(server: dict[str, str], tmp_path: Path) 
         [
             str(DASHBOARD_PYTHON), str(PROJECT_DIR / "dashboards" / "superset_setup.py"),
             "--bundle", str(tmp_path / "bundle"), "--snapshot", server["DASHBOARD_SNAPSHOT"],
+            "--import-only",
         ],
         env={**server, "SUPERSET_CONFIG_PATH": str(SUPERSET_CONFIG)},
         cwd=PROJECT_DIR, capture_output=True, text=True, timeout=600,
