@@ -109,3 +109,23 @@ def dbt_project_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[An
     yield make
     for workdir in created:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+# The longest test files, started first: bin/test hands whole files to two workers in
+# collection order, and a long file collected last (Spark parity, alphabetically) would run
+# alone at the end.
+LONGEST_FIRST = (
+    "test_spark_parity.py",
+    "test_live_files.py",
+    "test_incremental.py",
+    "test_end_to_end_handwritten.py",
+    "test_dashboard_browser.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each file keeps its tests' order
