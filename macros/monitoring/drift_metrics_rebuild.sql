@@ -55,19 +55,8 @@
         {%- if inference_tables.drift_metrics_rebuild(requests_relation, copy_times_relation) -%}
             delete from {{ this }}
         {%- else -%}
-            delete from {{ this }} as drift
-            where exists (
-                select 1
-                from ({{ inference_tables.touched_monitoring_windows(
-                    requests_relation, copy_times_relation) }}) as touched
-                where
-                    touched.granularity = drift.granularity
-                    and drift.{{ adapter.quote('window') }}.start in (
-                        touched.window_start,
-                        {{ inference_tables.monitoring_window_end(
-                            'touched.window_start', 'touched.granularity') }}
-                    )
-            )
+            {{ inference_tables.delete_touched_monitoring_windows(
+                requests_relation, copy_times_relation, with_following_windows=true) }}
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}

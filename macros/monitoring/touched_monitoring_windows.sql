@@ -36,8 +36,11 @@
     where request_times.request_time is not null
 {%- endmacro %}
 
-{#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes. -#}
-{% macro delete_touched_monitoring_windows(requests_relation, copy_times_relation) -%}
+{#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes, and
+    with `with_following_windows` those of the window after each (the drift metrics' CONSECUTIVE
+    rows there compare against a touched window). -#}
+{% macro delete_touched_monitoring_windows(requests_relation, copy_times_relation,
+    with_following_windows=false) -%}
     {%- if is_incremental() -%}
         delete from {{ this }} as monitored
         where exists (
@@ -46,7 +49,13 @@
                 requests_relation, copy_times_relation) }}) as touched
             where
                 touched.granularity = monitored.granularity
-                and touched.window_start = monitored.{{ adapter.quote('window') }}.start
+                and monitored.{{ adapter.quote('window') }}.start in (
+                    touched.window_start
+                    {%- if with_following_windows %},
+                    {{ inference_tables.monitoring_window_end(
+                        'touched.window_start', 'touched.granularity') }}
+                    {%- endif %}
+                )
         )
     {%- endif -%}
 {%- endmacro %}
