@@ -9,11 +9,14 @@ For each size, steps each in its own process, so that its peak resident memory i
       selector leaves unit tests to CI);
   (c) the scheduled step (bin/refresh's build, scripts/refresh.py, without the publish) after
       10,000 lines were appended to an existing file (a live gateway file, read from where the
-      last build stopped);
+      last build stopped): the gateway's next 10,000 requests, timed after the history;
   (d) the scheduled step again with nothing new: its fixed cost;
   (e) dbt's own start-up: a `dbt build` that selects no node;
   (f) a plain incremental `dbt build` with nothing new, for reference: every model and test
       runs, each finding nothing to do.
+The logs have one traffic rate at every size, 250,000 lines a day (the 1M sample spans four
+days, the 3M one twelve): a larger history is a longer one, as it is for a running gateway, and
+the monitoring windows a new hour touches hold the same traffic at every size.
 It prints a table of seconds and peak RSS per size, the DuckDB file's size against the raw
 logs', then the goals: (d) - (e) <= 2 s at every size, and (c) - (e) at the largest size
 <= 1.2 x (c) - (e) at the smallest (the cost of a build follows what is new, not what was
@@ -31,13 +34,15 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
-from generate_sample_logs import generate
+from generate_sample_logs import START, generate
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 MAX_PAYLOAD_BYTES = 1_048_576
 APPENDED_LINES = 10_000
+LINES_PER_DAY = 250_000
 FLOOR_SQL = """
 create table payload as
 with lines as (
@@ -129,12 +134,19 @@ def raw_bytes(logs: Path) -> int:
     return total
 
 
-def append_lines(logs: Path, lines: int, seed: int) -> Path:
-    """Append `lines` newly generated lines to the last uncompressed log file, as a gateway
-    appends to its current file; returns that file."""
+def traffic_span(lines: int) -> timedelta:
+    return timedelta(days=lines / LINES_PER_DAY)
+
+
+def append_lines(logs: Path, lines: int, seed: int, after: timedelta) -> Path:
+    """Append `lines` newly generated lines, timed from `after` past the start of the history,
+    to the last uncompressed log file, as a gateway appends its next requests to its current
+    file; returns that file."""
     staging = logs.parent / "appended"
     shutil.rmtree(staging, ignore_errors=True)
-    generate(staging, lines=lines, seed=seed, files=1)
+    generate(
+        staging, lines=lines, seed=seed, files=1, start=START + after, span=traffic_span(lines)
+    )
     (new_file,) = staging.iterdir()
     content = (
         gzip.decompress(new_file.read_bytes())
@@ -146,6 +158,16 @@ def append_lines(logs: Path, lines: int, seed: int) -> Path:
         handle.write(content)
     shutil.rmtree(staging)
     return current
+
+
+def slowest_nodes(target: Path, count: int = 8) -> str:
+    """The slowest models and tests of the last dbt run in `target`, from run_results.json."""
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    slowest = sorted(results, key=lambda result: result["execution_time"], reverse=True)
+    return ", ".join(
+        f"{result['unique_id'].split('.')[-1]} {result['execution_time']:.1f} s"
+        for result in slowest[:count]
+    )
 
 
 def report(
@@ -195,7 +217,7 @@ def run_size(
     shutil.rmtree(workdir, ignore_errors=True)
     logs = workdir / "logs"
     started = time.perf_counter()
-    generate(logs, lines=lines, seed=seed)
+    generate(logs, lines=lines, seed=seed, span=traffic_span(lines))
     print(f"generated {lines:,} lines in {time.perf_counter() - started:.1f} s", flush=True)
 
     glob = str(logs / "*.jsonl*")
@@ -215,10 +237,11 @@ def run_size(
     print(measurements["a"], flush=True)
     measurements["b"] = measure("(b) full dbt build", dbt_build(glob, workdir), env)
     print(measurements["b"], flush=True)
-    grown = append_lines(logs, APPENDED_LINES, seed=seed + 1)
+    grown = append_lines(logs, APPENDED_LINES, seed=seed + 1, after=traffic_span(lines))
     step = f"(c) +{APPENDED_LINES:,} lines appended to {grown.name[:12]}..."
     measurements["c"] = measure(step, scheduled_build(glob, workdir), env)
     print(measurements["c"], flush=True)
+    print(f"(c) slowest nodes: {slowest_nodes(workdir / 'target')}", flush=True)
     nothing_new = scheduled_build(glob, workdir)
     measurements["d"] = measure("(d) scheduled step, nothing new", nothing_new, env)
     print(measurements["d"], flush=True)

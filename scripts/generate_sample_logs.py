@@ -3,7 +3,7 @@
 Usage::
 
     python scripts/generate_sample_logs.py --out DIR --lines N [--seed 42] [--files K]
-        [--expectations PATH] [--workers W] [--force]
+        [--expectations PATH] [--workers W] [--force] [--start ISO] [--days D]
 
 Exactly N raw lines (blank and bad lines included) are written across K files named
 ``gateway-YYYYMMDD-HHMMSS-<index:04d>.jsonl`` (name order = delivery order). Every third file
@@ -81,7 +81,7 @@ from pathlib import Path
 from sample_logs.catalogue import CATALOGUE_ENTITIES
 from sample_logs.driver import existing_outputs, generate, generate_with_stats
 from sample_logs.oversize import OVERSIZE_VARIANTS
-from sample_logs.times import SPAN_MS, START
+from sample_logs.times import DAY_MS, SPAN_MS, START
 
 # the names callers import from here (`from generate_sample_logs import generate`, tests)
 __all__ = [
@@ -108,19 +108,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--start",
         type=datetime.fromisoformat,
-        help="UTC time of the first request (default: four days before now, so the sample"
+        help="UTC time of the first request (default: the span before now, so the sample"
         " ends now and source freshness passes)",
+    )
+    parser.add_argument(
+        "--days",
+        type=float,
+        default=SPAN_MS / DAY_MS,
+        help="the days the request times spread over (default 4)",
     )
     args = parser.parse_args(argv)
     if args.start is None:
         now = datetime.now(UTC).replace(tzinfo=None, second=0, microsecond=0)
-        args.start = now - timedelta(milliseconds=SPAN_MS)
+        args.start = now - timedelta(days=args.days)
     if args.lines < 1:
         parser.error("--lines must be >= 1")
     if args.files is not None and args.files < 1:
         parser.error("--files must be >= 1")
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be >= 1")
+    if args.days * DAY_MS < 1:
+        parser.error("--days must be positive")
     return args
 
 
@@ -138,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         path.unlink()
     started = time.perf_counter()
     expectations, stats = generate_with_stats(
-        args.out, args.lines, args.seed, args.files, args.workers, args.start
-    )
+        args.out, args.lines, args.seed, args.files, args.workers, args.start,
+        timedelta(days=args.days),
+    )  # fmt: skip
     seconds = time.perf_counter() - started
     if args.expectations is not None:
         args.expectations.parent.mkdir(parents=True, exist_ok=True)

@@ -2,23 +2,63 @@
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from benchmark import Measurement, append_lines, report, scaling_report
-from generate_sample_logs import generate
+from benchmark import (
+    Measurement,
+    append_lines,
+    report,
+    scaling_report,
+    slowest_nodes,
+    traffic_span,
+)
+from generate_sample_logs import START, generate
+
+
+def request_times(content: bytes) -> list[datetime]:
+    """The valid `Z` request times of the lines (the deliberately bad lines' are left out)."""
+    times = []
+    for found in re.findall(rb'"request_time": ?"(2026-[0-9-]+T[0-9:.]+)Z"', content):
+        try:
+            times.append(datetime.fromisoformat(found.decode()))
+        except ValueError:
+            continue
+    return times
 
 
 def test_appended_lines_grow_the_last_uncompressed_file(tmp_path: Path) -> None:
     logs = tmp_path / "logs"
-    generate(logs, lines=2500, seed=1, files=3)
+    generate(logs, lines=2500, seed=1, files=3, span=traffic_span(2500))
     before = {path.name: path.read_bytes() for path in logs.iterdir()}
-    grown = append_lines(logs, 100, seed=2)
+    grown = append_lines(logs, 100, seed=2, after=traffic_span(2500))
     after = {path.name: path.read_bytes() for path in logs.iterdir()}
     assert set(after) == set(before) and grown.suffix == ".jsonl"
     assert grown.name == sorted(name for name in before if name.endswith(".jsonl"))[-1]
     assert after[grown.name].startswith(before[grown.name])
     assert after[grown.name].count(b"\n") - before[grown.name].count(b"\n") == 100
     assert not (tmp_path / "appended").exists()
+    history_end = START + traffic_span(2500)
+    appended = request_times(after[grown.name][len(before[grown.name]) :])
+    assert appended and min(appended) >= history_end
+    history = [time for content in before.values() for time in request_times(content)]
+    assert history_end - timedelta(minutes=1) < max(history) < history_end + timedelta(seconds=10)
+
+
+def test_the_traffic_rate_is_the_same_at_every_size() -> None:
+    assert traffic_span(1_000_000).days == 4
+    assert traffic_span(3_000_000).days == 12
+
+
+def test_slowest_nodes_come_from_the_run_results(tmp_path: Path) -> None:
+    results = [
+        {"unique_id": "model.inference_tables.fast", "execution_time": 0.1},
+        {"unique_id": "model.inference_tables.slow", "execution_time": 3.25},
+    ]
+    (tmp_path / "run_results.json").write_text(json.dumps({"results": results}))
+    assert slowest_nodes(tmp_path, count=1) == "slow 3.2 s"
 
 
 def test_report_prints_the_ratio_the_peak_and_the_fixed_cost_goal() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import generate_sample_logs as gen
 from sample_logs.catalogue import SLOW_ENTITY
 from sample_logs.times import EPOCH, START_MS, latency_drift_start_ms
-from sample_logs_helpers import Scan
+from sample_logs_helpers import Scan, scan
 from sample_logs_rules import body_json, is_number, parse_time
 
 pytest_plugins = ["sample_logs_fixtures"]
@@ -122,3 +122,13 @@ def test_the_slow_entity_doubles_its_execution_time_on_the_last_day(
             assert 5 <= duration <= 20000 or duration < 0
     assert len(drifted) >= 20
     assert sum(d > 20000 for d in drifted) >= len(drifted) / 4
+
+
+def test_the_request_times_spread_over_the_span_from_the_start(tmp_path: Path) -> None:
+    start, span = datetime(2026, 5, 2, 10), timedelta(hours=1)
+    gen.generate(tmp_path, 3000, seed=7, files=2, workers=1, start=start, span=span)
+    times = [utc_time(record) for record in scan(tmp_path).payload.values()]
+    first, last = start.replace(tzinfo=UTC), (start + span).replace(tzinfo=UTC)
+    assert min(times) >= first
+    assert max(times) <= last + timedelta(seconds=5)
+    assert max(times) - min(times) > span / 2

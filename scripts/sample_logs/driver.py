@@ -7,16 +7,17 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sample_logs.bad_lines import REASON_CODES
 from sample_logs.plan import FileTask, build_plan
-from sample_logs.times import EPOCH, START
+from sample_logs.times import EPOCH, SPAN_MS, START
 from sample_logs.writer import new_counts, write_file
 
 LINES_PER_FILE = 250_000
+SPAN = timedelta(milliseconds=SPAN_MS)
 
 
 def default_files(lines: int) -> int:
@@ -77,6 +78,7 @@ def generate_with_stats(
     files: int | None,
     workers: int | None,
     start: datetime = START,
+    span: timedelta = SPAN,
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """Write the logs; returns (expectations, {"bytes_raw", "bytes_disk"})."""
     if lines < 1:
@@ -84,6 +86,9 @@ def generate_with_stats(
     files = default_files(lines) if files is None else files
     if files < 1:
         raise ValueError("files must be >= 1")
+    span_ms = span // timedelta(milliseconds=1)
+    if span_ms < 1:
+        raise ValueError("span must be at least a millisecond")
     out_dir = Path(out_dir)
     if existing_outputs(out_dir):
         raise FileExistsError(f"{out_dir} already contains *.jsonl* files")
@@ -91,7 +96,8 @@ def generate_with_stats(
     if workers is None:
         workers = os.cpu_count() or 1
     first_ms = int((start - EPOCH).total_seconds() * 1000)
-    results = run_tasks(build_plan(out_dir, lines, files, seed, first_ms), min(workers, files))
+    plan = build_plan(out_dir, lines, files, seed, first_ms, span_ms)
+    results = run_tasks(plan, min(workers, files))
     stats = {key: sum(r[key] for r in results) for key in ("bytes_raw", "bytes_disk")}
     return expectations_from(seed, files, results), stats
 
@@ -103,7 +109,8 @@ def generate(
     files: int | None = None,
     workers: int | None = None,
     start: datetime = START,
+    span: timedelta = SPAN,
 ) -> dict[str, Any]:
     """Write `lines` raw lines into `files` files under out_dir, their request times spread
-    over four days from `start` (UTC); returns the expectations."""
-    return generate_with_stats(out_dir, lines, seed, files, workers, start)[0]
+    over `span` (four days by default) from `start` (UTC); returns the expectations."""
+    return generate_with_stats(out_dir, lines, seed, files, workers, start, span)[0]

@@ -12,6 +12,7 @@ from typing import Any
 from sample_logs.bad_lines import BAD_LINE_KINDS, BLANK_SHARE, BLANK_VARIANTS
 from sample_logs.oversize import OVERSIZE_VARIANTS
 from sample_logs.times import (
+    SPAN_MS,
     START_MS,
     file_name,
     file_window,
@@ -34,6 +35,7 @@ class FileTask:
     n_lines: int
     specs: dict[int, Spec]
     first_ms: int = START_MS
+    span_ms: int = SPAN_MS
 
     @property
     def gz(self) -> bool:
@@ -45,11 +47,11 @@ class FileTask:
 
     @property
     def name(self) -> str:
-        return file_name(self.index, self.files, self.gz, self.first_ms)
+        return file_name(self.index, self.files, self.gz, self.first_ms, self.span_ms)
 
     @property
     def window(self) -> tuple[int, int]:
-        return file_window(self.index, self.files, self.first_ms)
+        return file_window(self.index, self.files, self.first_ms, self.span_ms)
 
 
 def split_lines(lines: int, files: int) -> list[int]:
@@ -64,9 +66,12 @@ def kind_count(lines: int, share: float) -> int:
 class Planner:
     """Places special lines at free positions, deterministically from the seed."""
 
-    def __init__(self, lines: int, files: int, seed: int, first_ms: int = START_MS) -> None:
+    def __init__(
+        self, lines: int, files: int, seed: int, first_ms: int = START_MS, span_ms: int = SPAN_MS
+    ) -> None:
         self.rng = random.Random(f"{seed}/plan")
         self.first_ms = first_ms
+        self.span_ms = span_ms
         self.sizes = split_lines(lines, files)
         self.specs: list[dict[int, Spec]] = [{} for _ in range(files)]
 
@@ -131,7 +136,8 @@ class Planner:
                 )
             else:
                 request_sources.append((f, pos))
-            base_ms = line_base_ms(*file_window(f, files, self.first_ms), self.sizes[f], pos)
+            window = file_window(f, files, self.first_ms, self.span_ms)
+            base_ms = line_base_ms(*window, self.sizes[f], pos)
             self.specs[f][pos] = ("dupsrc", f, pos, kind, refs, base_ms)
             copy = ("dupcopy", f, pos, kind, refs, base_ms)
             for _ in range(2 if 2 <= rank < 2 + n_triple else 1):
@@ -143,12 +149,19 @@ class Planner:
 
 
 def build_plan(
-    out_dir: Path, lines: int, files: int, seed: int, first_ms: int = START_MS
+    out_dir: Path,
+    lines: int,
+    files: int,
+    seed: int,
+    first_ms: int = START_MS,
+    span_ms: int = SPAN_MS,
 ) -> list[FileTask]:
-    planner = Planner(lines, files, seed, first_ms)
+    planner = Planner(lines, files, seed, first_ms, span_ms)
     planner.place_fixed_kinds(lines)
     planner.place_duplicates(lines)
     return [
-        FileTask(str(out_dir), seed, i, files, planner.sizes[i], planner.specs[i], first_ms)
+        FileTask(
+            str(out_dir), seed, i, files, planner.sizes[i], planner.specs[i], first_ms, span_ms
+        )
         for i in range(files)
     ]

@@ -50,16 +50,18 @@ def time_field(rng: random.Random, ts_ms: int) -> tuple[str, Any]:
     return "timestamp_ms", ts_ms
 
 
-def file_window(index: int, files: int, first_ms: int = START_MS) -> tuple[int, int]:
-    """The time span of file `index`: the files share SPAN_MS from first_ms, in order."""
-    start_ms = first_ms + SPAN_MS * index // files
-    return start_ms, first_ms + SPAN_MS * (index + 1) // files
+def file_window(
+    index: int, files: int, first_ms: int = START_MS, span_ms: int = SPAN_MS
+) -> tuple[int, int]:
+    """The time span of file `index`: the files share span_ms from first_ms, in order."""
+    start_ms = first_ms + span_ms * index // files
+    return start_ms, first_ms + span_ms * (index + 1) // files
 
 
-def latency_drift_start_ms(first_ms: int) -> int:
+def latency_drift_start_ms(first_ms: int, span_ms: int = SPAN_MS) -> int:
     """Where the sample's latency drift starts: the last whole UTC day of the span (from the
     midnight before the span's end, less a day), so the latest complete day is drifted."""
-    end_ms = first_ms + SPAN_MS
+    end_ms = first_ms + span_ms
     return end_ms - end_ms % DAY_MS - DAY_MS
 
 
@@ -67,8 +69,10 @@ def line_base_ms(start_ms: int, end_ms: int, n_lines: int, pos: int) -> int:
     return start_ms + (end_ms - start_ms) * pos // max(1, n_lines)
 
 
-def file_name(index: int, files: int, gz: bool, first_ms: int = START_MS) -> str:
-    end = EPOCH + timedelta(milliseconds=file_window(index, files, first_ms)[1])
+def file_name(
+    index: int, files: int, gz: bool, first_ms: int = START_MS, span_ms: int = SPAN_MS
+) -> str:
+    end = EPOCH + timedelta(milliseconds=file_window(index, files, first_ms, span_ms)[1])
     stamp = end.strftime("%Y%m%d-%H%M%S")
     return f"gateway-{stamp}-{index:04d}.jsonl" + (".gz" if gz else "")
 

@@ -65,7 +65,7 @@ def special_line(
         counts["oversize_response_rows"] += spec[1] in OVERSIZE_RESPONSE
         return oversize_line(rng, spec[1], ts_ms)
     line, rid, is_feedback, assessments, streaming = dup_source_line(
-        task.seed, spec, latency_drift_start_ms(task.first_ms)
+        task.seed, spec, latency_drift_start_ms(task.first_ms, task.span_ms)
     )
     if kind == "dupcopy":
         counts["duplicate_rows"] += 1
@@ -115,7 +115,7 @@ def write_file(task: FileTask) -> dict[str, int]:
     state = FileState()
     counts = new_counts()
     start_ms, end_ms = task.window
-    slow_from_ms = latency_drift_start_ms(task.first_ms)
+    slow_from_ms = latency_drift_start_ms(task.first_ms, task.span_ms)
     terminator = b"\r\n" if task.crlf else b"\n"
     path = Path(task.out_dir) / task.name
     raw, sink = open_output(path, task.gz)
