@@ -6,6 +6,7 @@ import json
 import shutil
 import signal
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,10 @@ PUBLIC_TABLES = (
     "inference_requests_drift_metrics",
     "monitoring_alerts",
 )
-# A file that arrives last but sorts first: it re-delivers a request id of a later file with
-# different content, so the payload row must change hands (SPEC §1 winner rule).
+# A file that arrives last but sorts first: it re-delivers request ids of later files with
+# different content, so their payload rows must change hands (SPEC §1 winner rule). One is a
+# review-app feedback request that now assesses another request, an hour later.
+REASSESSED_REQUEST_ID = "reassessed-by-a-late-copy"
 EARLY_FILE = "gateway-00000000-000000-late-but-first.jsonl"
 
 
@@ -91,6 +94,33 @@ def first_payload_line(path: Path) -> dict[str, Any]:
     raise AssertionError(f"no plain payload line in {path}")
 
 
+def first_feedback_line(path: Path) -> dict[str, Any]:
+    """The first feedback line of an uncompressed generated file whose request is a JSON
+    object with its assessment records as a list."""
+    for raw in path.read_bytes().splitlines():
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("request_time"), str):
+            continue
+        request = record.get("request")
+        if isinstance(request, dict) and isinstance(request.get("dataframe_records"), list):
+            return record
+    raise AssertionError(f"no feedback line in {path}")
+
+
+def moved_and_reassessing(feedback: dict[str, Any]) -> dict[str, Any]:
+    """The feedback line an hour later, its records assessing another request."""
+    moved = json.loads(json.dumps(feedback))
+    moved["request_time"] = (
+        datetime.fromisoformat(moved["request_time"]) + timedelta(hours=1)
+    ).isoformat()
+    for record in moved["request"]["dataframe_records"]:
+        record["request_id"] = REASSESSED_REQUEST_ID
+    return moved
+
+
 @pytest.fixture(scope="module")
 def log_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Four generated files in delivery order, then a late file that sorts before them all."""
@@ -99,8 +129,9 @@ def log_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     files = sorted(source.iterdir())
     redelivered = first_payload_line(files[-1])
     redelivered["status_code"] = 503
+    feedback = moved_and_reassessing(first_feedback_line(files[-1]))
     early = source / EARLY_FILE
-    early.write_text(json.dumps(redelivered) + "\n", encoding="utf-8")
+    early.write_text(f"{json.dumps(redelivered)}\n{json.dumps(feedback)}\n", encoding="utf-8")
     return [*files, early]
 
 
@@ -137,6 +168,10 @@ def test_file_by_file_runs_equal_a_full_build_and_a_full_refresh(
         f"select status_code from payload where databricks_request_id = '{redelivered}'"
     )
     assert status == [(503,)]
+    reassessed = project.query(
+        f"select count(*) from latest_assessments where request_id = '{REASSESSED_REQUEST_ID}'"
+    )
+    assert reassessed[0][0] >= 1
 
     project.run(
         "build", "--full-refresh", "--exclude-resource-type", "unit_test", raw_payload_path=glob

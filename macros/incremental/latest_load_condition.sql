@@ -4,7 +4,8 @@
     `meta.latest_load`: `{column: load_id}` when the model has its load column, or
     `{column: <key>, from: <upstream model>, load_column: <its load column>}` for the rows
     whose key the upstream's latest load carried (without `load_column`: the keys of the
-    upstream rows its own condition selects). '' (every row) for a model without it, a
+    upstream rows its own condition selects; `upstream_column` when the upstream names the
+    key otherwise). '' (every row) for a model without it, a
     model that is neither incremental nor a view on an engine that builds incrementally, a
     --full-refresh build, or the var `full_data_tests`.
 -#}
@@ -31,7 +32,7 @@
             ) if rule.get('load_column') else inference_tables.latest_load_condition(
                 upstream_relation) -%}
             {%- set keys_sql -%}
-                select {{ rule['column'] }} from {{ upstream_relation }}
+                select {{ rule.get('upstream_column', rule['column']) }} from {{ upstream_relation }}
                 where {{ upstream_condition or 'true' }}
             {%- endset -%}
             {%- set condition.sql = rule['column'] ~ ' in (' ~ keys_sql ~ ')' -%}

@@ -2,13 +2,27 @@
     Review-app feedback deduplicated: the latest assessment per request, step, source and
     assessment (text, or retrieval at a position). "Latest" is the assessment of the feedback
     request with the latest request time; ties are broken by the greater feedback request id,
-    then the later position inside the request, so the choice is deterministic. A table (BI
-    tools and request_feedback read it), rebuilt on every run.
+    then the later position inside the request, so the choice is deterministic. Incremental:
+    a run recomputes the requests that a feedback request ranked again assesses now or
+    assessed before (their latest assessment or repeat count may change).
 -#}
+{{ config(
+    materialized=inference_tables.incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ inference_tables.delete_reassessed_requests(
+        ref('int_feedback_assessed_request_ids'), ref('int_payload_copies_ranked')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
+
 with
 
 assessments as (
-    select * from {{ ref('int_feedback_assessments_unnested') }}
+    select logged.* from {{ ref('int_feedback_assessments_unnested') }} as logged
+    {% if is_incremental() -%}
+        where {{ inference_tables.is_reassessed_request('logged',
+            ref('int_feedback_assessed_request_ids'), ref('int_payload_copies_ranked')) }}
+    {%- endif %}
 ),
 
 keyed as (
