@@ -5,12 +5,27 @@
     logged requests; `estimated_request_count` scales them up by `sampling_fraction`.
     Percentiles interpolate between the nearest ranks (percentile_cont) over the requests that
     have an execution time, rounded to microseconds. Feedback rates are shares of the requests
-    that have a positive, negative or mixed verdict; NULL when none has.
+    that have a positive, negative or mixed verdict; NULL when none has. Incremental: a run
+    recomputes the days its rebuilt requests touch (touched_request_dates).
 -#}
+{{ config(
+    materialized=inference_tables.incremental_materialization(),
+    incremental_strategy='append',
+    pre_hook="{{ inference_tables.delete_touched_request_dates(ref('inference_requests'),
+        ref('int_payload_copy_times')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
+) }}
+
 with
 
 requests as (
     select * from {{ ref('inference_requests') }}
+    {% if is_incremental() -%}
+        where request_date in (
+            {{ inference_tables.touched_request_dates(ref('inference_requests'),
+                ref('int_payload_copy_times')) }}
+        )
+    {%- endif %}
 ),
 
 grouped as (
