@@ -56,10 +56,20 @@ requests as (
     select * from {{ ref('inference_requests') }}
 ),
 
+{% if recompute_some -%}
+recent_requests as (
+    {#- The read windows start at most a day before the earliest touched day. #}
+    select * from requests
+    where {{ inference_tables.touched_windows_time_bound(ref('inference_requests'),
+        ref('int_payload_copy_times'), days_before=1) }}
+),
+
+{% endif -%}
 windowed as (
     {#- Samples: the windows, and the baseline as one more sample (granularity 'baseline'). #}
     {{ inference_tables.monitoring_windowed_requests(
-        'requests', 'read_windows' if recompute_some else none) }}
+        'recent_requests' if recompute_some else 'requests',
+        'read_windows' if recompute_some else none) }}
     {%- if baseline %}
     union all
     select

@@ -28,6 +28,10 @@ touched_windows as (
 {% endif -%}
 requests as (
     select * from {{ ref('inference_requests') }}
+    {% if is_incremental() -%}
+        where {{ inference_tables.touched_windows_time_bound(ref('inference_requests'),
+            ref('int_payload_copy_times')) }}
+    {%- endif %}
 ),
 
 windowed as (
