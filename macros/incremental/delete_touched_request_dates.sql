@@ -3,11 +3,11 @@
     of the dates the run recomputes (touched_request_dates). Runs in the model's transaction;
     nothing to do on a full build.
 -#}
-{% macro delete_touched_request_dates(requests_relation, copy_times_relation) -%}
+{% macro delete_touched_request_dates(rebuilt_hours_relation) -%}
     {%- if is_incremental() -%}
         delete from {{ this }}
         where request_date in (
-            {{ inference_tables.touched_request_dates(requests_relation, copy_times_relation) }}
+            {{ inference_tables.touched_request_dates(rebuilt_hours_relation) }}
         )
     {%- endif -%}
 {%- endmacro %}

@@ -4,7 +4,7 @@
     or were unset, new requests landed in the baseline window) or are missing (the baseline
     was just set, and holds requests). False on a full build, which computes everything.
 -#}
-{% macro drift_metrics_rebuild(requests_relation, copy_times_relation) -%}
+{% macro drift_metrics_rebuild(requests_relation, rebuilt_hours_relation) -%}
     {%- if not (execute and is_incremental()) -%}
         {{ return(false) }}
     {%- endif -%}
@@ -32,8 +32,8 @@
             ) as baseline_requests,
             (
                 select count(*)
-                from ({{ inference_tables.touched_monitoring_windows(
-                    requests_relation, copy_times_relation) }}) as touched
+                from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }})
+                    as touched
                 where
                     touched.granularity = '1 hour'
                     and touched.window_start < {{ baseline['end'] }}
@@ -50,13 +50,13 @@
 {#- Pre-hook of the drift metrics: deletes the rows the run recomputes: every row when
     drift_metrics_rebuild, else those of the touched windows and of the windows after them
     (their CONSECUTIVE rows compare against the touched ones). -#}
-{% macro delete_recomputed_drift_rows(requests_relation, copy_times_relation) -%}
+{% macro delete_recomputed_drift_rows(requests_relation, rebuilt_hours_relation) -%}
     {%- if is_incremental() -%}
-        {%- if inference_tables.drift_metrics_rebuild(requests_relation, copy_times_relation) -%}
+        {%- if inference_tables.drift_metrics_rebuild(requests_relation, rebuilt_hours_relation) -%}
             delete from {{ this }}
         {%- else -%}
             {{ inference_tables.delete_touched_monitoring_windows(
-                requests_relation, copy_times_relation, with_following_windows=true) }}
+                rebuilt_hours_relation, with_following_windows=true) }}
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}

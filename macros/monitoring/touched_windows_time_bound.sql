@@ -5,11 +5,10 @@
     runs and written into its SQL as a literal, so DuckDB skips the row groups of older
     requests instead of reading the whole history to find the touched windows' rows.
 -#}
-{% macro touched_windows_time_bound(requests_relation, copy_times_relation, days_before=0) -%}
+{% macro touched_windows_time_bound(rebuilt_hours_relation, days_before=0) -%}
     {%- set bound_sql -%}
         select cast(min(window_start) as {{ dbt.type_string() }})
-        from ({{ inference_tables.touched_monitoring_windows(
-            requests_relation, copy_times_relation) }}) as touched
+        from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }}) as touched
         where granularity = '1 day'
     {%- endset -%}
     {%- if not execute -%}
