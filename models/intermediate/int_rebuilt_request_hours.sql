@@ -29,16 +29,15 @@ copy_times as (
     {#- A request's winning copy, hence its time, changes only when its copies are ranked
         again, in a load of the run that rebuilt it (load ids are never below their run's
         start, built_in_run). So only the copies ranked since the earliest such run are
-        read, the last rows of the table. #}
+        read, the last rows of the table; the join below keeps the rebuilt requests'. #}
     select
         databricks_request_id,
         request_time
     from {{ ref('int_payload_copy_times') }}
-    where
-        databricks_request_id in (select databricks_request_id from rebuilt_requests)
-        {% if is_incremental() -%}
-            and ranked_in_load >= {{ inference_tables.earliest_rebuilding_run(ref('inference_requests')) }}
-        {%- endif %}
+    {% if is_incremental() -%}
+        where ranked_in_load >= {{
+            inference_tables.earliest_rebuilding_run(ref('inference_requests')) }}
+    {%- endif %}
 ),
 
 request_times as (
