@@ -1,7 +1,7 @@
 {#-
     SQL for the UTC dates an incremental run of a daily rollup of `inference_requests`
     recomputes: the days of the monitoring windows its rebuilt requests touch
-    (touched_monitoring_windows over int_rebuilt_request_hours).
+    (touched_monitoring_windows over monitoring_rebuilt_request_hours).
 -#}
 {% macro touched_request_dates(rebuilt_hours_relation) -%}
     select cast(window_start as date) as request_date

@@ -1,7 +1,7 @@
 {#-
     The windows an incremental monitoring run recomputes, as rows (granularity, window_start):
     those of the hours touched by the runs of inference_requests since the model's watermark
-    (int_rebuilt_request_hours: its new, ranked-again or re-judged requests, at their request
+    (monitoring_rebuilt_request_hours: its new, ranked-again or re-judged requests, at their request
     time now and at each of their copies').
 -#}
 {% macro touched_monitoring_windows(rebuilt_hours_relation) -%}

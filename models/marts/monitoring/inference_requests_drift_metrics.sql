@@ -10,14 +10,14 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ inference_tables.delete_recomputed_drift_rows(ref('inference_requests'), ref('int_rebuilt_request_hours')) }}",
+    pre_hook="{{ inference_tables.delete_recomputed_drift_rows(ref('inference_requests'), ref('monitoring_rebuilt_request_hours')) }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
 ) }}
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
 {%- set categorical_columns = var('monitoring_categorical_columns') -%}
 {%- set baseline = inference_tables.monitoring_baseline() -%}
 {%- set recompute_some = is_incremental() and not inference_tables.drift_metrics_rebuild(
-    ref('inference_requests'), ref('int_rebuilt_request_hours')) -%}
+    ref('inference_requests'), ref('monitoring_rebuilt_request_hours')) -%}
 {%- set sample_keys = ['granularity', 'window_start', 'slice_key', 'slice_value'] -%}
 {%- set monitored_columns = numeric_columns + categorical_columns -%}
 {%- set measures = ['count', 'avg', 'percent_null', 'percent_zeros', 'percent_distinct'] -%}
@@ -26,7 +26,7 @@ with
 
 {% if recompute_some -%}
 touched_windows as (
-    {{ inference_tables.touched_monitoring_windows(ref('int_rebuilt_request_hours')) }}
+    {{ inference_tables.touched_monitoring_windows(ref('monitoring_rebuilt_request_hours')) }}
 ),
 
 recomputed_windows as (
@@ -58,7 +58,7 @@ requests as (
 recent_requests as (
     {#- The read windows start at most a day before the earliest touched day. #}
     select * from requests
-    where {{ inference_tables.touched_windows_time_bound(ref('int_rebuilt_request_hours'), days_before=1) }}
+    where {{ inference_tables.touched_windows_time_bound(ref('monitoring_rebuilt_request_hours'), days_before=1) }}
 ),
 
 {% endif -%}

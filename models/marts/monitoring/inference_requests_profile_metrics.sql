@@ -8,7 +8,7 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ inference_tables.delete_touched_monitoring_windows(ref('int_rebuilt_request_hours')) }}",
+    pre_hook="{{ inference_tables.delete_touched_monitoring_windows(ref('monitoring_rebuilt_request_hours')) }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
 ) }}
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
@@ -20,14 +20,14 @@ with
 
 {% if is_incremental() -%}
 touched_windows as (
-    {{ inference_tables.touched_monitoring_windows(ref('int_rebuilt_request_hours')) }}
+    {{ inference_tables.touched_monitoring_windows(ref('monitoring_rebuilt_request_hours')) }}
 ),
 
 {% endif -%}
 requests as (
     select * from {{ ref('inference_requests') }}
     {% if is_incremental() -%}
-        where {{ inference_tables.touched_windows_time_bound(ref('int_rebuilt_request_hours')) }}
+        where {{ inference_tables.touched_windows_time_bound(ref('monitoring_rebuilt_request_hours')) }}
     {%- endif %}
 ),
 
