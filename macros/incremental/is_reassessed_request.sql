@@ -1,9 +1,8 @@
 {#- A condition on `alias`.request_id: one of the reassessed request ids (NULL-safe). -#}
-{% macro is_reassessed_request(alias, pairs_relation, copies_relation) -%}
+{% macro is_reassessed_request(alias, pairs_relation) -%}
     exists (
         select 1
-        from ({{ inference_tables.reassessed_request_ids(pairs_relation, copies_relation) }})
-            as reassessed
+        from ({{ inference_tables.reassessed_request_ids(pairs_relation) }}) as reassessed
         where reassessed.request_id is not distinct from {{ alias }}.request_id
     )
 {%- endmacro %}

@@ -10,9 +10,9 @@
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ inference_tables.delete_reassessed_requests(
-        ref('int_feedback_assessed_request_ids'), ref('int_payload_copies_ranked')) }}",
+        ref('int_feedback_assessed_request_ids')) }}",
     post_hook="{{ inference_tables.record_load_watermark(
-        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+        ref('int_feedback_assessed_request_ids'), 'ranked_in_load') }}",
 ) }}
 
 with
@@ -21,7 +21,7 @@ assessments as (
     select logged.* from {{ ref('int_feedback_assessments_unnested') }} as logged
     {% if is_incremental() -%}
         where {{ inference_tables.is_reassessed_request('logged',
-            ref('int_feedback_assessed_request_ids'), ref('int_payload_copies_ranked')) }}
+            ref('int_feedback_assessed_request_ids')) }}
     {%- endif %}
 ),
 

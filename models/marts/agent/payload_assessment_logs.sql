@@ -3,16 +3,16 @@
     text or retrieval assessment logged by the review app, as logged (repeats included; see
     `latest_assessments`). The six Databricks columns have no key to merge on, but each row
     carries its feedback request's time: an incremental run deletes and rebuilds the rows at
-    the request times of the request ids ranked again (every copy's time, so a feedback
-    request that moved in time leaves none behind).
+    the times where a feedback request ranked again logs assessments now or logged them
+    before (int_feedback_assessed_request_ids), so one that moved in time leaves none behind.
 -#}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ inference_tables.delete_rows_at_reranked_times(
-        ref('int_payload_copy_times'), adapter.quote('timestamp')) }}",
+    pre_hook="{{ inference_tables.delete_rows_at_reassessed_times(
+        ref('int_feedback_assessed_request_ids'), adapter.quote('timestamp')) }}",
     post_hook="{{ inference_tables.record_load_watermark(
-        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+        ref('int_feedback_assessed_request_ids'), 'ranked_in_load') }}",
 ) }}
 
 with
@@ -21,7 +21,7 @@ assessments as (
     select * from {{ ref('int_feedback_assessments_unnested') }}
     {% if is_incremental() -%}
         where request_time in (
-            {{ inference_tables.reranked_request_times(ref('int_payload_copy_times')) }}
+            {{ inference_tables.reassessed_request_times(ref('int_feedback_assessed_request_ids')) }}
         )
     {%- endif %}
 ),
