@@ -31,8 +31,8 @@ def load_requests(database: Path) -> None:
             """
         )
         connection.execute(
-            "create table int_payload_copy_times "
-            "(databricks_request_id varchar, request_time timestamp)"
+            "create table monitoring_rebuilt_request_hours "
+            "(built_in_run bigint, hour_start timestamp)"
         )
         for i, row in enumerate(inference_request_rows()):
             connection.execute(
