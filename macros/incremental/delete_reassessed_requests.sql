@@ -1,6 +1,6 @@
 {#-
     pre-hook of `latest_assessments`: delete the rows of the reassessed requests
-    (reassessed_request_ids); the batch then inserts what their latest assessments are now.
+    (reassessed_values of request_id); the batch then inserts what their latest assessments are now.
     Runs in the model's transaction; nothing to do on a full build.
 -#}
 {% macro delete_reassessed_requests(pairs_relation) -%}

@@ -8,7 +8,7 @@
     {%- if is_incremental() -%}
         delete from {{ this }}
         where {{ time_column }} in (
-            {{ inference_tables.reassessed_request_times(pairs_relation) }}
+            {{ inference_tables.reassessed_values(pairs_relation, 'request_time') }}
         )
     {%- endif -%}
 {%- endmacro %}

@@ -21,7 +21,8 @@ assessments as (
     select * from {{ ref('int_feedback_assessments_unnested') }}
     {% if is_incremental() -%}
         where request_time in (
-            {{ inference_tables.reassessed_request_times(ref('int_feedback_assessed_request_ids')) }}
+            {{ inference_tables.reassessed_values(
+                ref('int_feedback_assessed_request_ids'), 'request_time') }}
         )
     {%- endif %}
 ),

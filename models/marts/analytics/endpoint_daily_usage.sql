@@ -11,7 +11,8 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ inference_tables.delete_touched_request_dates(ref('monitoring_rebuilt_request_hours')) }}",
+    pre_hook="{{ inference_tables.delete_touched_request_dates(
+        ref('monitoring_rebuilt_request_hours')) }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
 ) }}
 

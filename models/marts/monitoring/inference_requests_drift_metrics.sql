@@ -10,7 +10,8 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ inference_tables.delete_recomputed_drift_rows(ref('inference_requests'), ref('monitoring_rebuilt_request_hours')) }}",
+    pre_hook="{{ inference_tables.delete_recomputed_drift_rows(ref('inference_requests'),
+        ref('monitoring_rebuilt_request_hours')) }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
 ) }}
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
@@ -58,7 +59,8 @@ requests as (
 recent_requests as (
     {#- The read windows start at most a day before the earliest touched day. #}
     select * from requests
-    where {{ inference_tables.touched_windows_time_bound(ref('monitoring_rebuilt_request_hours'), days_before=1) }}
+    where {{ inference_tables.touched_windows_time_bound(
+        ref('monitoring_rebuilt_request_hours'), days_before=1) }}
 ),
 
 {% endif -%}

@@ -8,7 +8,8 @@
 {{ config(
     materialized=inference_tables.incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ inference_tables.delete_touched_monitoring_windows(ref('monitoring_rebuilt_request_hours')) }}",
+    pre_hook="{{ inference_tables.delete_touched_monitoring_windows(
+        ref('monitoring_rebuilt_request_hours')) }}",
     post_hook="{{ inference_tables.record_load_watermark(ref('inference_requests'), 'built_in_run') }}",
 ) }}
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
@@ -27,7 +28,8 @@ touched_windows as (
 requests as (
     select * from {{ ref('inference_requests') }}
     {% if is_incremental() -%}
-        where {{ inference_tables.touched_windows_time_bound(ref('monitoring_rebuilt_request_hours')) }}
+        where {{ inference_tables.touched_windows_time_bound(
+            ref('monitoring_rebuilt_request_hours')) }}
     {%- endif %}
 ),
 
