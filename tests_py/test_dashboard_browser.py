@@ -118,21 +118,40 @@ def healthy(url: str) -> bool:
         return False
 
 
-def open_dashboard(
-    server: dict[str, str], out: Path, slug: str, expected_charts: int
+def browser_check(
+    server: dict[str, str], out: Path, slug: str, expected_charts: int, *options: str
 ) -> dict[str, Any]:
+    """dashboard_browser.py's report on the dashboard `slug` (and its screenshot)."""
     report = out / f"{slug}.json"
     screenshot = out / f"{slug}.png"
     subprocess.run(
         [
             str(DASHBOARD_PYTHON), str(BROWSER_CHECK), "--url", server["DASHBOARD_URL"],
             "--slug", slug, "--expected-charts", str(expected_charts),
-            "--screenshot", str(screenshot), "--report", str(report),
+            "--screenshot", str(screenshot), "--report", str(report), *options,
         ],
         env=server, check=True, timeout=900,
     )  # fmt: skip
     assert screenshot.stat().st_size > 10_000
     return {**json.loads(report.read_text()), "screenshot": screenshot}
+
+
+def open_dashboard(
+    server: dict[str, str], out: Path, slug: str, expected_charts: int
+) -> dict[str, Any]:
+    """The report, once every expected chart is on the page (else the test fails, saying what
+    the page and the server said)."""
+    found = browser_check(server, out, slug, expected_charts)
+    if len(found["charts"]) < expected_charts:
+        server_log = Path(server["SUPERSET_HOME"]) / "server.log"
+        pytest.fail(
+            f"the dashboard {slug} showed {len(found['charts'])} of {expected_charts} charts\n"
+            f"failed responses: {found['failed_responses']}\npage errors: {found['page_errors']}\n"
+            f"page text: {found['page_text']}\nreloads: {found['reloads']}\n"
+            f"seconds: {found['seconds']}\n"
+            f"server log:\n{server_log.read_text()[-6000:]}"
+        )
+    return found
 
 
 def test_every_chart_of_the_dashboard_renders(server: dict[str, str], tmp_path: Path) -> None:
@@ -149,6 +168,7 @@ def test_every_chart_of_the_dashboard_renders(server: dict[str, str], tmp_path: 
     assert len(report["chart_data_statuses"]) >= len(charts)
     assert set(report["chart_data_statuses"]) == {200}
     assert report["page_errors"] == []
+    assert report["failed_responses"] == []
     # Offline: the page fetched nothing from another host (the content security policy
     # blocks Superset's usage pixel before it leaves the browser).
     assert set(report["external_requests"]) <= set(report["failed_external"])
@@ -205,3 +225,17 @@ def test_a_chart_that_fails_is_reported(server: dict[str, str], tmp_path: Path) 
     assert all("no_such_column" in message for message in errors.values())
     rendered = [chart for chart in report["charts"] if chart["state"] == "rendered"]
     assert len(rendered) == len(report["charts"]) - len(broken)
+
+
+def test_a_page_that_shows_no_chart_is_reloaded_then_reported(
+    server: dict[str, str], tmp_path: Path
+) -> None:
+    """A page that stays empty (here: no such dashboard) is reloaded twice, then reported with
+    no charts and what each page said."""
+    report = browser_check(server, tmp_path, "no-such-dashboard", 1, "--empty-page-seconds", "5")
+    assert report["charts"] == []
+    assert len(report["reloads"]) == 2
+    assert all(
+        set(page) >= {"page_text", "page_errors", "failed_responses"} for page in report["reloads"]
+    )
+    assert any("404" in answer for page in report["reloads"] for answer in page["failed_responses"])
