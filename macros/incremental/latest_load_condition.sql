@@ -31,10 +31,9 @@
                     upstream_relation, rule['load_column'])
             ) if rule.get('load_column') else inference_tables.latest_load_condition(
                 upstream_relation) -%}
-            {%- set keys_sql -%}
-                select {{ rule.get('upstream_column', rule['column']) }} from {{ upstream_relation }}
-                where {{ upstream_condition or 'true' }}
-            {%- endset -%}
+            {%- set keys_sql = inference_tables.few_values_subquery(
+                rule.get('upstream_column', rule['column']), upstream_relation,
+                upstream_condition or 'true') -%}
             {%- set condition.sql = rule['column'] ~ ' in (' ~ keys_sql ~ ')' -%}
         {%- elif rule -%}
             {%- set condition.sql -%}
