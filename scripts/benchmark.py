@@ -1,6 +1,6 @@
 """Benchmark the build against a hand-written DuckDB floor, on the same generated logs.
 
-    python scripts/benchmark.py [--lines 1000000 3000000] [--workdir data/benchmark]
+    python scripts/benchmark.py [--lines 1000000 3000000] [--workdir data/benchmark] [--repeats 3]
 
 For each size, steps each in its own process, so that its peak resident memory is its own:
   (a) floor: one hand-written DuckDB query reads every line, parses it, applies the size
@@ -9,9 +9,12 @@ For each size, steps each in its own process, so that its peak resident memory i
       selector leaves unit tests to CI);
   (c) the scheduled step (bin/refresh's build, scripts/refresh.py, without the publish) after
       10,000 lines were appended to an existing file (a live gateway file, read from where the
-      last build stopped): the gateway's next 10,000 requests, timed after the history;
+      last build stopped): the gateway's next 10,000 requests, timed after the history. It
+      runs --repeats times (default 3), each after the next 10,000 requests, and counts the
+      median: one build varies by seconds (an append that starts a new day recomputes the
+      daily monitoring windows; DuckDB's and the machine's own variation);
   (d) the scheduled step again with nothing new: its fixed cost;
-  (e) dbt's own start-up: a `dbt build` that selects no node;
+  (e) dbt's own start-up: a `dbt build` that selects no node (the median of --repeats);
   (f) a plain incremental `dbt build` with nothing new, for reference: every model and test
       runs, each finding nothing to do.
 The logs have one traffic rate at every size, 250,000 lines a day (the 1M sample spans four
@@ -30,6 +33,7 @@ import gzip
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -89,6 +93,7 @@ class Measurement:
     step: str
     seconds: float
     peak_rss_mib: float
+    spread: str = ""  # for repeated runs: how many, and the range of their times
 
 
 def measure(step: str, command: list[str], env: dict[str, str]) -> Measurement:
@@ -160,6 +165,19 @@ def append_lines(logs: Path, lines: int, seed: int, after: timedelta) -> Path:
     return current
 
 
+def median_of(step: str, runs: list[Measurement]) -> Measurement:
+    """One figure for repeated runs of a step: their median time, their highest peak RSS, and
+    their count and range of times."""
+    seconds = [run.seconds for run in runs]
+    spread = f"median of {len(runs)}: {min(seconds):.1f} to {max(seconds):.1f} s"
+    return Measurement(
+        step,
+        statistics.median(seconds),
+        max(run.peak_rss_mib for run in runs),
+        spread if len(runs) > 1 else "",
+    )
+
+
 def slowest_nodes(target: Path, count: int = 8) -> str:
     """The slowest models and tests of the last dbt run in `target`, from run_results.json."""
     results = json.loads((target / "run_results.json").read_text())["results"]
@@ -175,7 +193,8 @@ def report(
 ) -> str:
     rows = [f"{lines:,} lines", f"{'step':<48}{'seconds':>10}{'peak RSS MiB':>15}"]
     rows += [
-        f"{m.step:<48}{m.seconds:>10.1f}{m.peak_rss_mib:>15.0f}" for m in measurements.values()
+        f"{m.step:<48}{m.seconds:>10.1f}{m.peak_rss_mib:>15.0f}  {m.spread}".rstrip()
+        for m in measurements.values()
     ]
     if sizes:
         database, raw = sizes
@@ -212,7 +231,7 @@ def scaling_report(results: dict[int, dict[str, Measurement]]) -> str:
 
 
 def run_size(
-    workdir: Path, lines: int, seed: int
+    workdir: Path, lines: int, seed: int, repeats: int = 3
 ) -> tuple[dict[str, Measurement], tuple[int, int]]:
     shutil.rmtree(workdir, ignore_errors=True)
     logs = workdir / "logs"
@@ -237,16 +256,25 @@ def run_size(
     print(measurements["a"], flush=True)
     measurements["b"] = measure("(b) full dbt build", dbt_build(glob, workdir), env)
     print(measurements["b"], flush=True)
-    grown = append_lines(logs, APPENDED_LINES, seed=seed + 1, after=traffic_span(lines))
-    step = f"(c) +{APPENDED_LINES:,} lines appended to {grown.name[:12]}..."
-    measurements["c"] = measure(step, scheduled_build(glob, workdir), env)
-    print(measurements["c"], flush=True)
-    print(f"(c) slowest nodes: {slowest_nodes(workdir / 'target')}", flush=True)
+    appends = []
+    for repeat in range(repeats):
+        appended_before = lines + repeat * APPENDED_LINES
+        grown = append_lines(
+            logs, APPENDED_LINES, seed=seed + 1 + repeat, after=traffic_span(appended_before)
+        )
+        step = f"(c) +{APPENDED_LINES:,} lines appended to {grown.name[:12]}..."
+        appends.append(measure(step, scheduled_build(glob, workdir), env))
+        print(appends[-1], flush=True)
+        print(f"(c) slowest nodes: {slowest_nodes(workdir / 'target')}", flush=True)
+    measurements["c"] = median_of(appends[0].step, appends)
     nothing_new = scheduled_build(glob, workdir)
     measurements["d"] = measure("(d) scheduled step, nothing new", nothing_new, env)
     print(measurements["d"], flush=True)
     no_node = dbt_build(glob, workdir, "--select", "resource_type:exposure,resource_type:seed")
-    measurements["e"] = measure("(e) dbt start-up: build selecting no node", no_node, env)
+    measurements["e"] = median_of(
+        "(e) dbt start-up: build selecting no node",
+        [measure("(e)", no_node, env) for _ in range(repeats)],
+    )
     measurements["f"] = measure("(f) plain dbt build, nothing new", dbt_build(glob, workdir), env)
     sizes = ((workdir / "warehouse.duckdb").stat().st_size, raw_bytes(logs))
     return measurements, sizes
@@ -257,11 +285,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, nargs="+", default=[1_000_000, 3_000_000])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workdir", type=Path, default=PROJECT_DIR / "data" / "benchmark")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="appends measured for (c), runs of (e)"
+    )
     args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
 
     results: dict[int, dict[str, Measurement]] = {}
     for lines in args.lines:
-        results[lines], sizes = run_size(args.workdir.resolve(), lines, args.seed)
+        results[lines], sizes = run_size(args.workdir.resolve(), lines, args.seed, args.repeats)
         print(report(results[lines], lines, sizes), flush=True)
     print(scaling_report(results))
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from benchmark import (
     Measurement,
     append_lines,
+    median_of,
     report,
     scaling_report,
     slowest_nodes,
@@ -93,3 +94,12 @@ def test_report_prints_the_database_size_against_the_raw_logs() -> None:
     measurements = {"b": Measurement("full", 25.0, 3072.0)}
     text = report(measurements, lines=1000, sizes=(512 * 2**20, 1024 * 2**20))
     assert "DuckDB file 512 MiB, raw logs 1,024 MiB (uncompressed): 0.50x" in text
+
+
+def test_repeated_runs_count_their_median_time_and_highest_memory() -> None:
+    runs = [Measurement("(c)", 30.0, 900.0), Measurement("(c)", 24.5, 1200.0)]
+    runs.append(Measurement("(c)", 26.0, 1000.0))
+    median = median_of("(c) appended", runs)
+    assert median == Measurement("(c) appended", 26.0, 1200.0, "median of 3: 24.5 to 30.0 s")
+    assert report({"c": median}, lines=1000).splitlines()[2].endswith("median of 3: 24.5 to 30.0 s")
+    assert median_of("(c) once", runs[:1]) == Measurement("(c) once", 30.0, 900.0)
