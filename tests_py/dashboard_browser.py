@@ -75,7 +75,7 @@ def log_in(page: Page, base_url: str, user: str, password: str, timeout_ms: int)
     page.wait_for_url(lambda url: "/login" not in url, wait_until="commit", timeout=timeout_ms)
 
 
-def chart_states(page: Page, args: argparse.Namespace, report: dict[str, Any]) -> None:
+def wait_for_charts(page: Page, args: argparse.Namespace, report: dict[str, Any]) -> None:
     """Sets report["charts"] once the expected charts are on the page and all finished (or at
     the time-out).
 
@@ -140,7 +140,7 @@ def check_dashboard(args: argparse.Namespace) -> dict[str, Any]:
             report["seconds"] = {"log_in": round(time.monotonic() - started, 1)}
             page.goto(f"{args.url}/superset/dashboard/{args.slug}/", timeout=timeout_ms)
             started = time.monotonic()
-            chart_states(page, args, report)
+            wait_for_charts(page, args, report)
             report["seconds"]["charts"] = round(time.monotonic() - started, 1)
             report["page_text"] = page.evaluate(PAGE_TEXT_JS)
             page.wait_for_timeout(1000)  # let the last chart's animation end before the picture
