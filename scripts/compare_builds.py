@@ -6,7 +6,12 @@ table and view of the main schema, the rows of one that the other lacks are coun
 times) differ between any two builds and are left out of the comparison. Exit code 1 when a
 table differs or is missing from one side.
 
-    python scripts/compare_builds.py before.duckdb after.duckdb
+    python scripts/compare_builds.py before.duckdb after.duckdb [--significant-digits 11]
+
+Floating-point aggregates (a standard deviation, a sum of doubles, a series) depend on the
+order DuckDB's threads meet the rows, so two builds of the same logs may differ in their last
+bits: --significant-digits N compares every floating-point number, in lists and structs too,
+rounded to N significant digits.
 """
 
 from __future__ import annotations
@@ -53,23 +58,51 @@ def alias_tables(connection: duckdb.DuckDBPyConnection, alias: str, catalog: str
     return tables
 
 
+def rounded(expression: str, column_type: duckdb.DuckDBPyType, depth: int = 0) -> str:
+    """SQL of `expression` with every floating-point number in it, nested in lists and
+    structs too, rounded to the significant digits of the `significant` macro."""
+    if column_type.id in ("double", "float"):
+        return f"significant({expression})"
+    if column_type.id == "list":
+        variable = f"v{depth}"
+        element = rounded(variable, dict(column_type.children)["child"], depth + 1)
+        return expression if element == variable else (
+            f"list_transform({expression}, {variable} -> {element})"
+        )
+    if column_type.id == "struct":
+        fields = [
+            (name, rounded(f'{expression}."{name}"', child, depth + 1))
+            for name, child in column_type.children
+        ]
+        if all(field == f'{expression}."{name}"' for name, field in fields):
+            return expression
+        packed = ", ".join(f'"{name}" := {field}' for name, field in fields)
+        return f"case when {expression} is not null then struct_pack({packed}) end"
+    return expression
+
+
 def compared_columns(
     connection: duckdb.DuckDBPyConnection, table: str, ignored: tuple[str, ...]
-) -> list[str]:
-    rows = connection.execute(
-        "select column_name from information_schema.columns "
-        "where table_catalog = 'memory' and table_schema = 'before_build' and table_name = ? "
-        "order by ordinal_position",
-        [table],
-    ).fetchall()
-    return [name for (name,) in rows if name not in ignored]
+) -> list[tuple[str, duckdb.DuckDBPyType]]:
+    relation = connection.sql(f'select * from before_build."{table}"')
+    return [
+        (name, column_type)
+        for name, column_type in zip(relation.columns, relation.types)
+        if name not in ignored
+    ]
 
 
 def compare_table(
-    connection: duckdb.DuckDBPyConnection, table: str, ignored: tuple[str, ...]
+    connection: duckdb.DuckDBPyConnection,
+    table: str,
+    ignored: tuple[str, ...],
+    significant_digits: int | None = None,
 ) -> TableDifference:
     # A table of run-time columns only is compared by its row count.
-    columns = ", ".join(f'"{name}"' for name in compared_columns(connection, table, ignored)) or "1"
+    columns = ", ".join(
+        rounded(f'"{name}"', column_type) if significant_digits else f'"{name}"'
+        for name, column_type in compared_columns(connection, table, ignored)
+    ) or "1"
 
     def only_in(first: str, second: str) -> int:
         query = (
@@ -85,9 +118,13 @@ def compare_table(
 
 
 def compare_builds(
-    before: Path, after: Path, ignored: tuple[str, ...] = RUN_TIME_COLUMNS
+    before: Path,
+    after: Path,
+    ignored: tuple[str, ...] = RUN_TIME_COLUMNS,
+    significant_digits: int | None = None,
 ) -> tuple[list[TableDifference], list[str]]:
-    """Every table's differences, and the tables that only one build has."""
+    """Every table's differences, and the tables that only one build has; with
+    `significant_digits`, floating-point numbers are compared rounded to that many digits."""
     if before.stem == after.stem:
         raise ValueError("give the two database files different names (views name their file)")
     with duckdb.connect() as connection:
@@ -95,10 +132,15 @@ def compare_builds(
         # aliases the comparison reads.
         for path in (before, after):
             connection.execute(f"attach '{path}' as \"{path.stem}\" (read_only)")
+        connection.execute(
+            "create macro significant(x) as case when x is null or x = 0 or not isfinite(x) "
+            f"then x else round(x, {significant_digits or 17} - 1 "
+            "- cast(floor(log10(abs(x))) as integer)) end"
+        )
         before_tables = alias_tables(connection, "before_build", before.stem)
         after_tables = alias_tables(connection, "after_build", after.stem)
         differences = [
-            compare_table(connection, table, ignored)
+            compare_table(connection, table, ignored, significant_digits)
             for table in sorted(before_tables & after_tables)
         ]
     return differences, sorted(before_tables ^ after_tables)
@@ -108,8 +150,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
+    parser.add_argument(
+        "--significant-digits",
+        type=int,
+        metavar="N",
+        help="compare floating-point numbers (nested ones too) rounded to N significant digits",
+    )
     args = parser.parse_args(argv)
-    differences, unmatched = compare_builds(args.before, args.after)
+    differences, unmatched = compare_builds(
+        args.before, args.after, significant_digits=args.significant_digits
+    )
     for difference in differences:
         print(
             f"{difference.table:45} {difference.rows:>10} rows  "

@@ -43,3 +43,20 @@ def test_equal_builds_exit_zero(tmp_path: Path) -> None:
     before = database(tmp_path / "before.duckdb", statement)
     after = database(tmp_path / "after.duckdb", statement.replace("7", "8"))
     assert main([str(before), str(after)]) == 0
+
+
+def test_significant_digits_round_floats_nested_in_lists_and_structs(tmp_path: Path) -> None:
+    def build(name: str, tiny: str) -> Path:
+        return database(
+            tmp_path / name,
+            "create table metrics as select "
+            f"1 / 3 + {tiny} as share, [2 / 3 + {tiny}, null] as quantiles, "
+            f"{{'statistic': 5 + {tiny}, 'label': 'x'}} as test, "
+            "cast(null as struct(statistic double)) as missing, 0.0 :: double as zero, 'a' as id",
+        )
+
+    before, after = build("before.duckdb", "0.0 :: double"), build("after.duckdb", "1e-15")
+    assert main([str(before), str(after)]) == 1
+    assert main([str(before), str(after), "--significant-digits", "12"]) == 0
+    differences, _ = compare_builds(before, after, significant_digits=17)
+    assert [(d.only_in_before, d.only_in_after) for d in differences] == [(1, 1)]

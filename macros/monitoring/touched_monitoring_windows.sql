@@ -24,9 +24,10 @@
 
 {#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes, and
     with `with_following_windows` those of the window after each (the drift metrics' CONSECUTIVE
-    rows there compare against a touched window). -#}
+    rows there compare against a touched window). `window_start` is the column (or expression of
+    the row `monitored`) holding a row's window start; by default the start of its `window`. -#}
 {% macro delete_touched_monitoring_windows(rebuilt_hours_relation,
-    with_following_windows=false) -%}
+    with_following_windows=false, window_start=none) -%}
     {%- if is_incremental() -%}
         delete from {{ this }} as monitored
         where exists (
@@ -35,7 +36,7 @@
                 as touched
             where
                 touched.granularity = monitored.granularity
-                and monitored.{{ adapter.quote('window') }}.start in (
+                and monitored.{{ window_start or adapter.quote('window') ~ '.start' }} in (
                     touched.window_start
                     {%- if with_following_windows %},
                     {{ inference_tables.monitoring_window_end(

@@ -51,67 +51,67 @@ read_windows as (
 ),
 
 {% endif -%}
-requests as (
-    select * from {{ ref('inference_requests') }}
+{% if baseline -%}
+baseline_requests as (
+    select
+        {{ inference_tables.monitoring_request_columns() | join(', ') }},
+        'baseline' as granularity,
+        {{ baseline.start }} as window_start
+    from {{ ref('inference_requests') }}
+    where request_time >= {{ baseline.start }} and request_time < {{ baseline['end'] }}
 ),
 
-{% if recompute_some -%}
-recent_requests as (
-    {#- The read windows start at most a day before the earliest touched day. #}
-    select * from requests
-    where {{ inference_tables.touched_windows_time_bound(
-        ref('monitoring_rebuilt_request_hours'), days_before=1) }}
+baseline_slice_rows as (
+    {{ inference_tables.monitoring_slice_rows('baseline_requests') }}
 ),
 
 {% endif -%}
-windowed as (
-    {#- Samples: the windows, and the baseline as one more sample (granularity 'baseline'). #}
-    {{ inference_tables.monitoring_windowed_requests(
-        'recent_requests' if recompute_some else 'requests',
-        'read_windows' if recompute_some else none) }}
+value_counts as (
+    {#- Samples: the windows' counts, and the baseline as one more sample (granularity
+        'baseline'), counted here. #}
+    {%- set count_columns = sample_keys + ['model_id', 'column_name', 'numeric_value',
+        'categorical_value', 'value_rows'] %}
+    select
+        {%- for column in count_columns %}
+        window_counts.{{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ ref('monitoring_value_counts') }} as window_counts
+    {%- if recompute_some %}
+    inner join read_windows
+        on
+            window_counts.granularity = read_windows.granularity
+            and window_counts.window_start = read_windows.window_start
+    {%- endif %}
     {%- if baseline %}
     union all
-    select
-        requests.*,
-        'baseline' as granularity,
-        {{ baseline.start }} as window_start
-    from requests
-    where request_time >= {{ baseline.start }} and request_time < {{ baseline['end'] }}
+    select {{ count_columns | join(', ') }}
+    from ({{ inference_tables.monitoring_value_counts('baseline_slice_rows') }}) as baseline_counts
     {%- endif %}
-),
-
-slice_rows as (
-    {{ inference_tables.monitoring_slice_rows('windowed') }}
 ),
 
 samples as (
     {#- Each sample (window or baseline, and slice), numbered: the statistics are computed
         per number, far faster than per four key columns. #}
     select
-        *,
+        {{ sample_keys | join(', ') }},
+        model_id,
+        value_rows as row_count,
         dense_rank() over (order by {{ sample_keys | join(', ') }}) as sample_id
-    from (
-        select
-            {{ sample_keys | join(', ') }},
-            case
-                when slice_key = 'served_entity_id'
-                    then max(entity_name || coalesce('/' || entity_version, ''))
-            end as model_id,
-            count(*) as row_count
-        from slice_rows
-        group by {{ sample_keys | join(', ') }}
-    ) as sample_rows
+    from value_counts
+    where column_name = ':table'
 ),
 
-numbered_rows as (
+numbered_counts as (
     select
-        {%- for column in monitored_columns %}
-        slice_rows.{{ column }},
-        {%- endfor %}
-        samples.sample_id
-    from slice_rows
+        samples.sample_id,
+        value_counts.column_name,
+        value_counts.numeric_value,
+        value_counts.categorical_value,
+        value_counts.value_rows
+    from value_counts
     inner join samples
-        on {{ inference_tables.monitoring_keys_match('slice_rows', 'samples', sample_keys) }}
+        on {{ inference_tables.monitoring_keys_match('value_counts', 'samples', sample_keys) }}
+    where value_counts.column_name != ':table'
 ),
 
 current_samples as (
@@ -164,35 +164,25 @@ pairs as (
     {%- endfor %}
 ),
 
-numeric_values as (
-    {{ inference_tables.monitoring_column_values(
-        'numbered_rows', numeric_columns, 'double', ['sample_id']) }}
-),
-
-categorical_values as (
-    {{ inference_tables.monitoring_column_values(
-        'numbered_rows', categorical_columns, 'string', ['sample_id']) }}
-),
-
 numeric_counts as (
     {#- How often each value (NULL included) occurs in each sample. #}
     select
         sample_id,
         column_name,
-        value,
-        count(*) as value_rows
-    from numeric_values
-    group by sample_id, column_name, value
+        numeric_value as value,
+        value_rows
+    from numbered_counts
+    where {{ inference_tables.is_one_of_columns('column_name', numeric_columns) }}
 ),
 
 categorical_counts as (
     select
         sample_id,
         column_name,
-        value,
-        count(*) as value_rows
-    from categorical_values
-    group by sample_id, column_name, value
+        categorical_value as value,
+        value_rows
+    from numbered_counts
+    where {{ inference_tables.is_one_of_columns('column_name', categorical_columns) }}
 ),
 
 sample_measures as (

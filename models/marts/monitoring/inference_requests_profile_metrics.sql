@@ -2,8 +2,9 @@
     Profile metrics of inference_requests (SPEC §7, as Databricks data profiling writes
     `{table}_profile_metrics`): per window (1 hour, 1 day), slice (whole table, endpoint,
     served entity, status class) and column, the column's statistics, plus a `:table` row
-    with the row count. Incremental: a run deletes and recomputes the windows its rebuilt
-    requests touch (touched_monitoring_windows).
+    with the row count, computed from the value counts of monitoring_value_counts. Incremental:
+    a run deletes and recomputes the windows its rebuilt requests touch
+    (touched_monitoring_windows).
 -#}
 {{ config(
     materialized=inference_tables.incremental_materialization(),
@@ -16,6 +17,13 @@
 {%- set categorical_columns = var('monitoring_categorical_columns') -%}
 {%- set quantile_points = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1] -%}
 {%- set window_keys = 'granularity, window_start, slice_key, slice_value' -%}
+{%- set quantile_expressions = [] -%}
+{%- for point in quantile_points -%}
+    {%- set rank = 'cast(value_count - 1 as double) * ' ~ point -%}
+    {%- set fraction = '(' ~ rank ~ ' - floor(' ~ rank ~ '))' -%}
+    {%- do quantile_expressions.append('lower_%d * (1 - %s) + upper_%d * %s'
+        | format(loop.index0, fraction, loop.index0, fraction)) -%}
+{%- endfor -%}
 
 with
 
@@ -25,121 +33,181 @@ touched_windows as (
 ),
 
 {% endif -%}
-requests as (
-    select * from {{ ref('inference_requests') }}
-    {% if is_incremental() -%}
-        where {{ inference_tables.touched_windows_time_bound(
-            ref('monitoring_rebuilt_request_hours')) }}
+value_counts as (
+    select value_counts.*
+    from {{ ref('monitoring_value_counts') }} as value_counts
+    {%- if is_incremental() %}
+    inner join touched_windows
+        on
+            value_counts.granularity = touched_windows.granularity
+            and value_counts.window_start = touched_windows.window_start
     {%- endif %}
 ),
 
-windowed as (
-    {{ inference_tables.monitoring_windowed_requests(
-        'requests', 'touched_windows' if is_incremental() else none) }}
-),
-
-slice_rows as (
-    {{ inference_tables.monitoring_slice_rows('windowed') }}
-),
-
-table_profiles as (
+samples as (
+    {#- Each window and slice (a sample), numbered: the statistics group by this number, far
+        faster than by the four key columns. #}
     select
         {{ window_keys }},
-        case
-            when slice_key = 'served_entity_id'
-                then max(entity_name || coalesce('/' || entity_version, ''))
-        end as model_id,
-        count(*) as row_count
-    from slice_rows
-    group by {{ window_keys }}
+        model_id,
+        value_rows as row_count,
+        row_number() over (order by {{ window_keys }}) as sample_id
+    from value_counts
+    where column_name = ':table'
 ),
 
-numeric_values as (
-    {{ inference_tables.monitoring_column_values('slice_rows', numeric_columns, 'double') }}
+numbered_counts as (
+    select
+        samples.sample_id,
+        value_counts.column_name,
+        value_counts.numeric_value,
+        value_counts.categorical_value,
+        value_counts.value_rows
+    from value_counts
+    inner join samples
+        on {{ inference_tables.monitoring_keys_match(
+            'value_counts', 'samples', window_keys.split(', ')) }}
+    where value_counts.column_name != ':table'
+),
+
+numeric_counts as (
+    select
+        sample_id,
+        column_name,
+        numeric_value as value,
+        value_rows
+    from numbered_counts
+    where {{ inference_tables.is_one_of_columns('column_name', numeric_columns) }}
+),
+
+numeric_totals as (
+    select
+        sample_id,
+        column_name,
+        sum(case when value is not null then value_rows end) as value_total,
+        sum(value * value_rows) / sum(case when value is not null then value_rows end) as mean
+    from numeric_counts
+    group by sample_id, column_name
+),
+
+numeric_positions as (
+    {#- Each distinct value with the positions [rows_through - value_rows, rows_through) it
+        covers among the column's sorted non-NULL values (from 0), their count and mean. #}
+    select
+        numeric_counts.*,
+        sum(case when numeric_counts.value is not null then numeric_counts.value_rows end) over (
+            partition by numeric_counts.sample_id, numeric_counts.column_name
+            order by numeric_counts.value asc nulls last
+            rows between unbounded preceding and current row
+        ) as rows_through,
+        numeric_totals.value_total,
+        numeric_totals.mean
+    from numeric_counts
+    inner join numeric_totals
+        on
+            numeric_counts.sample_id = numeric_totals.sample_id
+            and numeric_counts.column_name = numeric_totals.column_name
+),
+
+numeric_summaries as (
+    {#- The quantile at point p lies between the values at positions floor(h) and ceil(h),
+        h = (count - 1) * p: lower_i and upper_i for the i-th point. #}
+    select
+        sample_id,
+        column_name,
+        cast(coalesce(max(value_total), 0) as bigint) as value_count,
+        cast(sum(case when value is null then value_rows else 0 end) as bigint) as num_nulls,
+        max(mean) as avg,
+        sum(value_rows * (value - mean) * (value - mean)) as squared_deviations,
+        min(value) as min,
+        max(value) as max,
+        cast(sum(case when value = 0 then value_rows else 0 end) as bigint) as num_zeros,
+        count(value) as distinct_count
+        {%- for point in quantile_points %}
+        {%- set point_index = loop.index0 %}
+        {%- for bound, rounding in [('lower', 'floor'), ('upper', 'ceil')] %},
+        max(case
+            when {{ rounding }}(cast(value_total - 1 as double) * {{ point }})
+                between rows_through - value_rows and rows_through - 1
+                then value
+        end) as {{ bound }}_{{ point_index }}
+        {%- endfor %}
+        {%- endfor %}
+    from numeric_positions
+    group by sample_id, column_name
 ),
 
 numeric_profiles as (
+    {#- Quantiles by linear interpolation between the closest ranks, as numpy's default and
+        DuckDB's quantile_cont compute it: lower * (1 - f) + upper * f, f the fraction of h.
+        The sample standard deviation in two passes: the mean, then the squared deviations. #}
     select
-        {{ window_keys }},
+        sample_id,
         column_name,
-        count(value) as value_count,
-        count(*) - count(value) as num_nulls,
-        avg(value) as avg,
-        stddev_samp(value) as stddev,
-        min(value) as min,
-        max(value) as max,
-        count(case when value = 0 then 1 end) as num_zeros,
-        count(distinct value) as distinct_count,
-        {{ inference_tables.quantiles_linear('value', quantile_points) }} as quantiles
-    from numeric_values
-    group by {{ window_keys }}, column_name
-),
-
-categorical_values as (
-    {{ inference_tables.monitoring_column_values('slice_rows', categorical_columns, 'string') }}
-),
-
-categorical_counts as (
-    select
-        {{ window_keys }},
-        column_name,
-        count(value) as value_count,
-        count(*) - count(value) as num_nulls,
-        count(distinct value) as distinct_count
-    from categorical_values
-    group by {{ window_keys }}, column_name
+        value_count,
+        num_nulls,
+        avg,
+        case
+            when value_count > 1 then sqrt(squared_deviations / (value_count - 1))
+        end as stddev,
+        min,
+        max,
+        num_zeros,
+        distinct_count,
+        case when value_count > 0 then
+            {{ inference_tables.list_of(quantile_expressions) }}
+        end as quantiles
+    from numeric_summaries
 ),
 
 item_counts as (
     select
-        {{ window_keys }},
+        sample_id,
         column_name,
-        value as item,
-        count(*) as item_count
-    from categorical_values
-    where value is not null
-    group by {{ window_keys }}, column_name, value
+        categorical_value as item,
+        value_rows as item_count
+    from numbered_counts
+    where {{ inference_tables.is_one_of_columns('column_name', categorical_columns) }}
+),
+
+categorical_counts as (
+    select
+        sample_id,
+        column_name,
+        cast(sum(case when item is not null then item_count else 0 end) as bigint)
+            as value_count,
+        cast(sum(case when item is null then item_count else 0 end) as bigint) as num_nulls,
+        count(item) as distinct_count
+    from item_counts
+    group by sample_id, column_name
 ),
 
 ranked_items as (
     select
         *,
         row_number() over (
-            partition by {{ window_keys }}, column_name
+            partition by sample_id, column_name
             order by item_count desc, item asc
         ) as item_rank
     from item_counts
+    where item is not null
 ),
 
 frequent_items as (
     select
-        {{ window_keys }},
+        sample_id,
         column_name,
         {{ inference_tables.list_agg_ordered(
             inference_tables.named_struct({'item': 'item', 'count': 'item_count'}),
             'item_rank') }} as frequent_items
     from ranked_items
     where item_rank <= 10
-    group by {{ window_keys }}, column_name
-),
-
-categorical_profiles as (
-    select
-        categorical_counts.*,
-        frequent_items.frequent_items
-    from categorical_counts
-    left join frequent_items
-        on
-            categorical_counts.granularity = frequent_items.granularity
-            and categorical_counts.window_start = frequent_items.window_start
-            and categorical_counts.column_name = frequent_items.column_name
-            and categorical_counts.slice_key is not distinct from frequent_items.slice_key
-            and categorical_counts.slice_value is not distinct from frequent_items.slice_value
+    group by sample_id, column_name
 ),
 
 column_profiles as (
     select
-        {{ window_keys }},
+        sample_id,
         column_name,
         value_count,
         num_nulls,
@@ -154,30 +222,31 @@ column_profiles as (
     from numeric_profiles
     union all
     select
-        {{ window_keys }},
-        column_name,
-        value_count,
-        num_nulls,
+        categorical_counts.sample_id,
+        categorical_counts.column_name,
+        categorical_counts.value_count,
+        categorical_counts.num_nulls,
         cast(null as double) as avg,
         cast(null as double) as stddev,
         cast(null as double) as min,
         cast(null as double) as max,
         cast(null as bigint) as num_zeros,
-        distinct_count,
+        categorical_counts.distinct_count,
         cast(null as {{ inference_tables.data_type(['double']) }}) as quantiles,
-        frequent_items
-    from categorical_profiles
+        frequent_items.frequent_items
+    from categorical_counts
+    left join frequent_items
+        on
+            categorical_counts.sample_id = frequent_items.sample_id
+            and categorical_counts.column_name = frequent_items.column_name
 ),
 
 profiles as (
     select
-        table_profiles.granularity,
-        table_profiles.window_start,
-        table_profiles.slice_key,
-        table_profiles.slice_value,
-        table_profiles.model_id,
+        {{ window_keys }},
+        model_id,
         ':table' as column_name,
-        table_profiles.row_count as value_count,
+        row_count as value_count,
         cast(null as bigint) as num_nulls,
         cast(null as double) as avg,
         cast(null as double) as stddev,
@@ -187,14 +256,14 @@ profiles as (
         cast(null as bigint) as distinct_count,
         cast(null as {{ inference_tables.data_type(['double']) }}) as quantiles,
         cast(null as {{ inference_tables.frequent_items_type() }}) as frequent_items
-    from table_profiles
+    from samples
     union all
     select
-        column_profiles.granularity,
-        column_profiles.window_start,
-        column_profiles.slice_key,
-        column_profiles.slice_value,
-        table_profiles.model_id,
+        samples.granularity,
+        samples.window_start,
+        samples.slice_key,
+        samples.slice_value,
+        samples.model_id,
         column_profiles.column_name,
         column_profiles.value_count,
         column_profiles.num_nulls,
@@ -207,12 +276,7 @@ profiles as (
         column_profiles.quantiles,
         column_profiles.frequent_items
     from column_profiles
-    inner join table_profiles
-        on
-            column_profiles.granularity = table_profiles.granularity
-            and column_profiles.window_start = table_profiles.window_start
-            and column_profiles.slice_key is not distinct from table_profiles.slice_key
-            and column_profiles.slice_value is not distinct from table_profiles.slice_value
+    inner join samples on column_profiles.sample_id = samples.sample_id
 ),
 
 final as (
