@@ -66,8 +66,10 @@ def rounded(expression: str, column_type: duckdb.DuckDBPyType, depth: int = 0) -
     if column_type.id == "list":
         variable = f"v{depth}"
         element = rounded(variable, dict(column_type.children)["child"], depth + 1)
-        return expression if element == variable else (
-            f"list_transform({expression}, {variable} -> {element})"
+        return (
+            expression
+            if element == variable
+            else (f"list_transform({expression}, {variable} -> {element})")
         )
     if column_type.id == "struct":
         fields = [
@@ -87,7 +89,7 @@ def compared_columns(
     relation = connection.sql(f'select * from before_build."{table}"')
     return [
         (name, column_type)
-        for name, column_type in zip(relation.columns, relation.types)
+        for name, column_type in zip(relation.columns, relation.types, strict=True)
         if name not in ignored
     ]
 
@@ -99,10 +101,13 @@ def compare_table(
     significant_digits: int | None = None,
 ) -> TableDifference:
     # A table of run-time columns only is compared by its row count.
-    columns = ", ".join(
-        rounded(f'"{name}"', column_type) if significant_digits else f'"{name}"'
-        for name, column_type in compared_columns(connection, table, ignored)
-    ) or "1"
+    columns = (
+        ", ".join(
+            rounded(f'"{name}"', column_type) if significant_digits else f'"{name}"'
+            for name, column_type in compared_columns(connection, table, ignored)
+        )
+        or "1"
+    )
 
     def only_in(first: str, second: str) -> int:
         query = (

@@ -1,6 +1,7 @@
 """The drift metrics against scipy (SPEC §7): the hand-made windows of drift_cases.py are
-loaded as inference_requests, the drift model alone is built over them, and every statistic
-is compared with fixtures/drift_expected.json: statistics within 1e-6, p-values within 1e-4.
+loaded as inference_requests, the drift model and the value counts it reads are built over
+them, and every statistic is compared with fixtures/drift_expected.json: statistics within
+1e-6, p-values within 1e-4.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def run_drift_model(project: Any, baseline: tuple[str, str] | None) -> None:
     project.run(
         "run",
         "--select",
+        "monitoring_value_counts",
         "inference_requests_drift_metrics",
         raw_payload_path=project.workdir / "none" / "*.jsonl",
         variables={

@@ -72,9 +72,15 @@ value_counts as (
     {%- set count_columns = sample_keys + ['model_id', 'column_name', 'numeric_value',
         'categorical_value', 'value_rows'] %}
     select
-        {%- for column in count_columns %}
-        window_counts.{{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        window_counts.granularity,
+        window_counts.window_start,
+        window_counts.slice_key,
+        window_counts.slice_value,
+        window_counts.model_id,
+        window_counts.column_name,
+        window_counts.numeric_value,
+        window_counts.categorical_value,
+        window_counts.value_rows
     from {{ ref('monitoring_value_counts') }} as window_counts
     {%- if recompute_some %}
     inner join read_windows

@@ -19,10 +19,10 @@
 {%- set window_keys = 'granularity, window_start, slice_key, slice_value' -%}
 {%- set quantile_expressions = [] -%}
 {%- for point in quantile_points -%}
-    {%- set rank = 'cast(value_count - 1 as double) * ' ~ point -%}
-    {%- set fraction = '(' ~ rank ~ ' - floor(' ~ rank ~ '))' -%}
-    {%- do quantile_expressions.append('lower_%d * (1 - %s) + upper_%d * %s'
-        | format(loop.index0, fraction, loop.index0, fraction)) -%}
+{%- set rank = 'cast(value_count - 1 as double) * ' ~ point -%}
+{%- set fraction = '(' ~ rank ~ ' - floor(' ~ rank ~ '))' -%}
+{%- do quantile_expressions.append('lower_%d * (1 - %s) + upper_%d * %s'
+    | format(loop.index0, fraction, loop.index0, fraction)) -%}
 {%- endfor -%}
 
 with
@@ -91,27 +91,36 @@ numeric_totals as (
 ),
 
 numeric_positions as (
-    {#- Each distinct value with the positions [rows_through - value_rows, rows_through) it
-        covers among the column's sorted non-NULL values (from 0), their count and mean. #}
+    {#- Each distinct value with the positions first_covered to last_covered it holds among
+        the column's sorted non-NULL values (from 0; NULLs sort last), the last position,
+        and the values' count and mean. #}
     select
-        numeric_counts.*,
-        sum(case when numeric_counts.value is not null then numeric_counts.value_rows end) over (
-            partition by numeric_counts.sample_id, numeric_counts.column_name
-            order by numeric_counts.value asc nulls last
-            rows between unbounded preceding and current row
-        ) as rows_through,
-        numeric_totals.value_total,
-        numeric_totals.mean
-    from numeric_counts
-    inner join numeric_totals
-        on
-            numeric_counts.sample_id = numeric_totals.sample_id
-            and numeric_counts.column_name = numeric_totals.column_name
+        *,
+        rows_through - value_rows as first_covered,
+        rows_through - 1 as last_covered,
+        cast(value_total - 1 as double) as last_position
+    from (
+        select
+            numeric_counts.*,
+            sum(case when numeric_counts.value is not null then numeric_counts.value_rows end)
+                over (
+                    partition by numeric_counts.sample_id, numeric_counts.column_name
+                    order by numeric_counts.value asc nulls last
+                    rows between unbounded preceding and current row
+                ) as rows_through,
+            numeric_totals.value_total,
+            numeric_totals.mean
+        from numeric_counts
+        inner join numeric_totals
+            on
+                numeric_counts.sample_id = numeric_totals.sample_id
+                and numeric_counts.column_name = numeric_totals.column_name
+    ) as running
 ),
 
 numeric_summaries as (
-    {#- The quantile at point p lies between the values at positions floor(h) and ceil(h),
-        h = (count - 1) * p: lower_i and upper_i for the i-th point. #}
+    {#- The quantile at the i-th point p lies between the values at positions floor(h)
+        (lower_i) and ceil(h) (upper_i), h = (count - 1) * p. #}
     select
         sample_id,
         column_name,
@@ -122,17 +131,21 @@ numeric_summaries as (
         min(value) as min,
         max(value) as max,
         cast(sum(case when value = 0 then value_rows else 0 end) as bigint) as num_zeros,
-        count(value) as distinct_count
         {%- for point in quantile_points %}
-        {%- set point_index = loop.index0 %}
-        {%- for bound, rounding in [('lower', 'floor'), ('upper', 'ceil')] %},
-        max(case
-            when {{ rounding }}(cast(value_total - 1 as double) * {{ point }})
-                between rows_through - value_rows and rows_through - 1
-                then value
-        end) as {{ bound }}_{{ point_index }}
+        max(
+            case
+                when floor(last_position * {{ point }}) between first_covered and last_covered
+                    then value
+            end
+        ) as lower_{{ loop.index0 }},
+        max(
+            case
+                when ceil(last_position * {{ point }}) between first_covered and last_covered
+                    then value
+            end
+        ) as upper_{{ loop.index0 }},
         {%- endfor %}
-        {%- endfor %}
+        count(value) as distinct_count
     from numeric_positions
     group by sample_id, column_name
 ),
@@ -154,8 +167,8 @@ numeric_profiles as (
         max,
         num_zeros,
         distinct_count,
-        case when value_count > 0 then
-            {{ inference_tables.list_of(quantile_expressions) }}
+        case
+            when value_count > 0 then {{ inference_tables.list_of(quantile_expressions) }}
         end as quantiles
     from numeric_summaries
 ),
