@@ -32,6 +32,7 @@ PUBLIC_TABLES = (
     "request_feedback",
     "inference_requests_profile_metrics",
     "inference_requests_drift_metrics",
+    "monitoring_value_counts",
     "monitoring_alerts",
 )
 # A file that arrives last but sorts first: it re-delivers request ids of later files with
