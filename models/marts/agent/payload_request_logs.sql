@@ -1,25 +1,32 @@
 {#-
     The agent request logs (docs/payload_formats.md): one row per payload row that is not review-app feedback,
     whatever its status code, with the last user query and the last answer extracted from the
-    bodies as `payload` holds them (a body nulled by the size limit gives NULL). A view over
-    the payload rows and their parsed bodies, which hold every value it shows: nothing is
-    stored twice, and it is always current (the published BI snapshot materializes it).
+    bodies as `payload` holds them (a body nulled by the size limit gives NULL). Incremental:
+    a run rebuilds the request ids whose copies were ranked again (served-entity changes reach
+    old rows with --full-refresh).
 -#}
-{{ config(materialized='view') }}
+{{ config(
+    materialized=inference_tables.incremental_materialization(),
+    unique_key='databricks_request_id',
+    pre_hook="{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
+    post_hook="{{ inference_tables.record_load_watermark(
+        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
+) }}
 
 with
 
 payloads as (
-    {#- Without the catalog name, the view still works in a copy or an attached file. #}
-    select * from {{ ref('int_payload_rows').include(database=false) }}
+    select * from {{ ref('int_payload_rows') }}
+    {{ inference_tables.ranked_since_watermark_filter() }}
 ),
 
 parsed_bodies as (
-    select * from {{ ref('int_payload_bodies_parsed').include(database=false) }}
+    select * from {{ ref('int_payload_bodies_parsed') }}
+    {{ inference_tables.ranked_since_watermark_filter() }}
 ),
 
 served_entities as (
-    select * from {{ ref('current_served_entities').include(database=false) }}
+    select * from {{ ref('current_served_entities') }}
 ),
 
 joined as (
