@@ -3,7 +3,8 @@
     `{table}_drift_metrics`): for each window (1 hour, 1 day), slice and profiled column, the
     change against the previous window of the same granularity and slice (CONSECUTIVE) and
     against the baseline window of the vars (BASELINE). Samples are read as counts of each
-    distinct value, so the statistics need one ordered pass over them. Incremental: a run
+    distinct value (the windows' from monitoring_value_counts, the baseline's counted here),
+    so the statistics need one ordered pass over them. Incremental: a run
     recomputes the windows its rebuilt requests touch and the windows after them
     (delete_recomputed_drift_rows), or everything when the baseline changed.
 -#}
