@@ -1,11 +1,10 @@
 {#-
     SQL of the values of `columns` in the rows of `slice_rows` (a CTE from
-    monitoring_slice_rows), one row per row and column: the `keys` of the row (by default its
-    window and slice: granularity, window_start, slice_key, slice_value), column_name and value,
-    cast to `value_type` (a data_type structure name). No row for an empty list of columns.
+    monitoring_slice_rows), one row per row and column: the `keys` of the row (e.g. its
+    sample_id), column_name and value, cast to `value_type` (a data_type structure name). No
+    row for an empty list of columns.
 -#}
-{% macro monitoring_column_values(slice_rows, columns, value_type,
-    keys=['granularity', 'window_start', 'slice_key', 'slice_value']) -%}
+{% macro monitoring_column_values(slice_rows, columns, value_type, keys) -%}
     {%- set sql_type = inference_tables.data_type(value_type) -%}
     select
         {%- for key in keys %}

@@ -7,7 +7,7 @@
     (string). The profile and drift statistics are computed from these counts.
 -#}
 {% macro monitoring_value_counts(slice_rows) -%}
-    {%- set sample_keys = ['granularity', 'window_start', 'slice_key', 'slice_value'] -%}
+    {%- set sample_keys = inference_tables.monitoring_sample_keys() -%}
     {%- set numeric_columns = var('monitoring_numeric_columns') -%}
     {%- set categorical_columns = var('monitoring_categorical_columns') -%}
     {%- set string_type = inference_tables.data_type('string') -%}

@@ -1,11 +1,10 @@
 {#-
     A condition on `request_time` keeping the rows an incremental monitoring run can need:
-    those from the start of the earliest touched day (touched_monitoring_windows), less
-    `days_before` days (the drift metrics read the window before each). Read when the model
+    those from the start of the earliest touched day (touched_monitoring_windows). Read when the model
     runs and written into its SQL as a literal, so DuckDB skips the row groups of older
     requests instead of reading the whole history to find the touched windows' rows.
 -#}
-{% macro touched_windows_time_bound(rebuilt_hours_relation, days_before=0) -%}
+{% macro touched_windows_time_bound(rebuilt_hours_relation) -%}
     {%- set bound_sql -%}
         select cast(min(window_start) as {{ dbt.type_string() }})
         from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }}) as touched
@@ -19,7 +18,7 @@
             {{- '1 = 0' -}}
         {%- else -%}
             {%- set bound = 'cast(' ~ dbt.string_literal(earliest) ~ ' as timestamp)' -%}
-            {{- 'request_time >= ' ~ bound ~ (' - interval ' ~ days_before ~ ' day' if days_before else '') -}}
+            {{- 'request_time >= ' ~ bound -}}
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}

@@ -20,7 +20,7 @@
 {%- set baseline = inference_tables.monitoring_baseline() -%}
 {%- set recompute_some = is_incremental() and not inference_tables.drift_metrics_rebuild(
     ref('inference_requests'), ref('monitoring_rebuilt_request_hours')) -%}
-{%- set sample_keys = ['granularity', 'window_start', 'slice_key', 'slice_value'] -%}
+{%- set sample_keys = inference_tables.monitoring_sample_keys() -%}
 {%- set monitored_columns = numeric_columns + categorical_columns -%}
 {%- set measures = ['count', 'avg', 'percent_null', 'percent_zeros', 'percent_distinct'] -%}
 
@@ -72,22 +72,16 @@ value_counts as (
         'baseline'), counted here. #}
     {%- set count_columns = sample_keys + ['model_id', 'column_name', 'numeric_value',
         'categorical_value', 'value_rows'] %}
-    select
-        window_counts.granularity,
-        window_counts.window_start,
-        window_counts.slice_key,
-        window_counts.slice_value,
-        window_counts.model_id,
-        window_counts.column_name,
-        window_counts.numeric_value,
-        window_counts.categorical_value,
-        window_counts.value_rows
+    select window_counts.{{ count_columns | join(', window_counts.') }}
     from {{ ref('monitoring_value_counts') }} as window_counts
     {%- if recompute_some %}
-    inner join read_windows
-        on
-            window_counts.granularity = read_windows.granularity
-            and window_counts.window_start = read_windows.window_start
+    where exists (
+        select 1
+        from read_windows
+        where
+            read_windows.granularity = window_counts.granularity
+            and read_windows.window_start = window_counts.window_start
+    )
     {%- endif %}
     {%- if baseline %}
     union all
@@ -97,28 +91,8 @@ value_counts as (
 ),
 
 samples as (
-    {#- Each sample (window or baseline, and slice), numbered: the statistics are computed
-        per number, far faster than per four key columns. #}
-    select
-        {{ sample_keys | join(', ') }},
-        model_id,
-        value_rows as row_count,
-        dense_rank() over (order by {{ sample_keys | join(', ') }}) as sample_id
-    from value_counts
-    where column_name = ':table'
-),
-
-numbered_counts as (
-    select
-        samples.sample_id,
-        value_counts.column_name,
-        value_counts.numeric_value,
-        value_counts.categorical_value,
-        value_counts.value_rows
-    from value_counts
-    inner join samples
-        on {{ inference_tables.monitoring_keys_match('value_counts', 'samples', sample_keys) }}
-    where value_counts.column_name != ':table'
+    {#- Each sample: a window or the baseline, and a slice. #}
+    {{ inference_tables.monitoring_samples('value_counts') }}
 ),
 
 current_samples as (
@@ -173,23 +147,13 @@ pairs as (
 
 numeric_counts as (
     {#- How often each value (NULL included) occurs in each sample. #}
-    select
-        sample_id,
-        column_name,
-        numeric_value as value,
-        value_rows
-    from numbered_counts
-    where {{ inference_tables.is_one_of_columns('column_name', numeric_columns) }}
+    {{ inference_tables.monitoring_sample_values(
+        'value_counts', 'samples', numeric_columns, 'numeric_value') }}
 ),
 
 categorical_counts as (
-    select
-        sample_id,
-        column_name,
-        categorical_value as value,
-        value_rows
-    from numbered_counts
-    where {{ inference_tables.is_one_of_columns('column_name', categorical_columns) }}
+    {{ inference_tables.monitoring_sample_values(
+        'value_counts', 'samples', categorical_columns, 'categorical_value') }}
 ),
 
 sample_measures as (

@@ -16,7 +16,6 @@
 {%- set numeric_columns = var('monitoring_numeric_columns') -%}
 {%- set categorical_columns = var('monitoring_categorical_columns') -%}
 {%- set quantile_points = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1] -%}
-{%- set window_keys = 'granularity, window_start, slice_key, slice_value' -%}
 {%- set quantile_expressions = [] -%}
 {%- for point in quantile_points -%}
 {%- set rank = 'cast(value_count - 1 as double) * ' ~ point -%}
@@ -45,39 +44,13 @@ value_counts as (
 ),
 
 samples as (
-    {#- Each window and slice (a sample), numbered: the statistics group by this number, far
-        faster than by the four key columns. #}
-    select
-        {{ window_keys }},
-        model_id,
-        value_rows as row_count,
-        row_number() over (order by {{ window_keys }}) as sample_id
-    from value_counts
-    where column_name = ':table'
-),
-
-numbered_counts as (
-    select
-        samples.sample_id,
-        value_counts.column_name,
-        value_counts.numeric_value,
-        value_counts.categorical_value,
-        value_counts.value_rows
-    from value_counts
-    inner join samples
-        on {{ inference_tables.monitoring_keys_match(
-            'value_counts', 'samples', window_keys.split(', ')) }}
-    where value_counts.column_name != ':table'
+    {#- Each sample: a window and a slice. #}
+    {{ inference_tables.monitoring_samples('value_counts') }}
 ),
 
 numeric_counts as (
-    select
-        sample_id,
-        column_name,
-        numeric_value as value,
-        value_rows
-    from numbered_counts
-    where {{ inference_tables.is_one_of_columns('column_name', numeric_columns) }}
+    {{ inference_tables.monitoring_sample_values(
+        'value_counts', 'samples', numeric_columns, 'numeric_value') }}
 ),
 
 numeric_totals as (
@@ -132,18 +105,16 @@ numeric_summaries as (
         max(value) as max,
         cast(sum(case when value = 0 then value_rows else 0 end) as bigint) as num_zeros,
         {%- for point in quantile_points %}
+        {%- set point_index = loop.index0 %}
+        {%- for bound, rounding in [('lower', 'floor'), ('upper', 'ceil')] %}
         max(
             case
-                when floor(last_position * {{ point }}) between first_covered and last_covered
+                when {{ rounding }}(last_position * {{ point }})
+                    between first_covered and last_covered
                     then value
             end
-        ) as lower_{{ loop.index0 }},
-        max(
-            case
-                when ceil(last_position * {{ point }}) between first_covered and last_covered
-                    then value
-            end
-        ) as upper_{{ loop.index0 }},
+        ) as {{ bound }}_{{ point_index }},
+        {%- endfor %}
         {%- endfor %}
         count(value) as distinct_count
     from numeric_positions
@@ -174,13 +145,16 @@ numeric_profiles as (
 ),
 
 item_counts as (
+    {#- How often each value (NULL included) occurs per sample and column. #}
     select
         sample_id,
         column_name,
-        categorical_value as item,
+        value as item,
         value_rows as item_count
-    from numbered_counts
-    where {{ inference_tables.is_one_of_columns('column_name', categorical_columns) }}
+    from (
+        {{ inference_tables.monitoring_sample_values(
+            'value_counts', 'samples', categorical_columns, 'categorical_value') }}
+    ) as categorical_counts
 ),
 
 categorical_counts as (
@@ -256,7 +230,7 @@ column_profiles as (
 
 profiles as (
     select
-        {{ window_keys }},
+        {{ inference_tables.monitoring_sample_keys() | join(', ') }},
         model_id,
         ':table' as column_name,
         row_count as value_count,
