@@ -92,6 +92,29 @@ def test_table_sizes_match_the_generator(generated: tuple[DbtProject, dict[str, 
     )
 
 
+def test_a_new_database_stores_the_bodies_zstd_compressed(
+    generated: tuple[DbtProject, dict[str, Any]],
+) -> None:
+    """The profile creates the file in the v1.2.0 storage format with zstd considered for every
+    string: the JSON bodies are zstd-compressed, short strings are not."""
+    project, _ = generated
+    [(version,)] = project.query(
+        "select tags['storage_version'] from duckdb_databases()"
+        " where database_name = current_database()"
+    )
+    assert version == "v1.2.0+"
+    compressions = dict(
+        project.query(
+            "select column_name, list(distinct compression order by compression)"
+            " from pragma_storage_info('int_payload_rows')"
+            " where segment_type = 'VARCHAR' and column_name in ('response', 'requester')"
+            " group by column_name"
+        )
+    )
+    assert compressions["response"] == ["ZSTD"]
+    assert "ZSTD" not in compressions["requester"]
+
+
 def test_quarantine_reasons_match_the_generator(
     generated: tuple[DbtProject, dict[str, Any]],
 ) -> None:
