@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 from generate_sample_logs import generate
 from upgrade_database_storage import is_current, main, storage_version
 
@@ -33,7 +34,7 @@ def compressions(path: Path) -> set[str]:
 
 
 def test_an_old_format_file_is_rewritten_with_its_tables_views_and_rows(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     database = tmp_path / "build.duckdb"
     old_format_database(database, tmp_path / "logs")
@@ -64,7 +65,9 @@ def test_an_old_format_file_is_rewritten_with_its_tables_views_and_rows(
     assert "v1.0.0+ -> v1.2.0" in capsys.readouterr().out
 
 
-def test_a_current_file_is_left_as_it_is(tmp_path: Path, capsys) -> None:
+def test_a_current_file_is_left_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     database = tmp_path / "build.duckdb"
     with duckdb.connect(str(database), config={"storage_compatibility_version": "v1.2.0"}):
         pass
