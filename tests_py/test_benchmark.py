@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmark import (
     Measurement,
     append_lines,
+    date_back,
     median_of,
     report,
     scaling_report,
@@ -46,6 +48,14 @@ def test_appended_lines_grow_the_last_uncompressed_file(tmp_path: Path) -> None:
     assert appended and min(appended) >= history_end
     history = [time for content in before.values() for time in request_times(content)]
     assert history_end - timedelta(minutes=1) < max(history) < history_end + timedelta(seconds=10)
+
+
+def test_the_generated_history_is_dated_back_as_settled_files(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    generate(logs, lines=300, seed=1, files=2)
+    date_back(logs, 3600.0)
+    ages = [time.time() - path.stat().st_mtime for path in logs.iterdir()]
+    assert len(ages) == 2 and all(3590 < age < 3700 for age in ages)
 
 
 def test_the_traffic_rate_is_the_same_at_every_size() -> None:

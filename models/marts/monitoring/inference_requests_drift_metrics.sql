@@ -67,9 +67,16 @@ baseline_slice_rows as (
 ),
 
 {% endif -%}
-value_counts as (
+{% if baseline -%}
+baseline_counts as (
+    {{ inference_tables.monitoring_value_counts('baseline_slice_rows') }}
+),
+
+{% endif -%}
+value_counts as {{ inference_tables.inlined_cte() }} (
     {#- Samples: the windows' counts, and the baseline as one more sample (granularity
-        'baseline'), counted here. #}
+        'baseline'), counted in baseline_counts. Inlined into each of its three readers: a
+        filter of the counts table is cheaper to read again than to hold in memory. #}
     {%- set count_columns = sample_keys + ['model_id', 'column_name', 'numeric_value',
         'categorical_value', 'value_rows'] %}
     select window_counts.{{ count_columns | join(', window_counts.') }}
@@ -86,7 +93,7 @@ value_counts as (
     {%- if baseline %}
     union all
     select {{ count_columns | join(', ') }}
-    from ({{ inference_tables.monitoring_value_counts('baseline_slice_rows') }}) as baseline_counts
+    from baseline_counts
     {%- endif %}
 ),
 
