@@ -25,24 +25,29 @@
 {#- Pre-hook of the monitoring models: deletes the rows of the windows the run recomputes, and
     with `with_following_windows` those of the window after each (the drift metrics' CONSECUTIVE
     rows there compare against a touched window). `window_start` is the column (or expression of
-    the row `monitored`) holding a row's window start; by default the start of its `window`. -#}
+    the row `monitored`) holding a row's window start; by default the start of its `window`.
+    The windows are matched with `in`, not a correlated `exists`: DuckDB then filters the table's
+    scan by them (skipping the row groups of other windows) instead of joining every row. -#}
 {% macro delete_touched_monitoring_windows(rebuilt_hours_relation,
     with_following_windows=false, window_start=none) -%}
     {%- if is_incremental() -%}
         delete from {{ this }} as monitored
-        where exists (
-            select 1
+        where (
+            monitored.granularity,
+            monitored.{{ window_start or adapter.quote('window') ~ '.start' }}
+        ) in (
+            select touched.granularity, touched.window_start
             from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }})
                 as touched
-            where
-                touched.granularity = monitored.granularity
-                and monitored.{{ window_start or adapter.quote('window') ~ '.start' }} in (
-                    touched.window_start
-                    {%- if with_following_windows %},
-                    {{ inference_tables.monitoring_window_end(
-                        'touched.window_start', 'touched.granularity') }}
-                    {%- endif %}
-                )
+            {%- if with_following_windows %}
+            union all
+            select
+                touched.granularity,
+                {{ inference_tables.monitoring_window_end(
+                    'touched.window_start', 'touched.granularity') }} as window_start
+            from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }})
+                as touched
+            {%- endif %}
         )
     {%- endif -%}
 {%- endmacro %}

@@ -82,12 +82,9 @@ value_counts as {{ inference_tables.inlined_cte() }} (
     select window_counts.{{ count_columns | join(', window_counts.') }}
     from {{ ref('monitoring_value_counts') }} as window_counts
     {%- if recompute_some %}
-    where exists (
-        select 1
-        from read_windows
-        where
-            read_windows.granularity = window_counts.granularity
-            and read_windows.window_start = window_counts.window_start
+    {#- `in`, not a correlated `exists`: DuckDB then skips the other windows' row groups. #}
+    where (window_counts.granularity, window_counts.window_start) in (
+        select granularity, window_start from read_windows
     )
     {%- endif %}
     {%- if baseline %}
