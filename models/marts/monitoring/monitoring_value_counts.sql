@@ -47,7 +47,3 @@ select
     *,
     {{ inference_tables.current_run_id() }} as built_in_run
 from value_counts
-{#- Written in window order: each row group then holds a few windows, and an incremental run's
-    reads and deletes of its windows skip the other row groups instead of scanning them all,
-    whatever the length of the history. #}
-order by window_start, granularity
