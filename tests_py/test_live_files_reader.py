@@ -103,6 +103,34 @@ def test_an_unchanged_file_read_to_its_end_is_not_opened_again(
     assert runs.run() == []
 
 
+def test_a_gzip_file_touched_or_copied_is_not_decompressed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new modification time alone (a restore, a copy without -t) leaves a complete gzip file
+    as it was read: the next run does not open it. A plain file is checked again (cheaply)."""
+    packed = tmp_path / "gw-1.jsonl.gz"
+    packed.write_bytes(gzip.compress(b"a\nb\n"))
+    plain = tmp_path / "gw-2.jsonl"
+    plain.write_bytes(b"c\n")
+    runs = Runs(tmp_path)
+    assert sorted(lines_of(runs.run())) == [(1, "a"), (1, "c"), (2, "b")]
+    later = packed.stat().st_mtime + 60
+    for path in (packed, plain):
+        os.utime(path, (later, later))
+    opened: list[str] = []
+    real_open = reader_files.open_log_file
+
+    def watch(path: str) -> Any:
+        opened.append(Path(path).name)
+        return real_open(path)
+
+    monkeypatch.setattr(reader_files, "open_log_file", watch)
+    monkeypatch.setattr(reader_batches, "open_log_file", watch)
+    assert runs.run() == []
+    assert "gw-1.jsonl.gz" not in opened
+    assert runs.lines() == one_full_run(tmp_path)
+
+
 def test_a_last_line_without_line_break_waits_for_it_or_for_the_file_to_settle(
     tmp_path: Path,
 ) -> None:

@@ -55,6 +55,15 @@ def file_error(path: str, file_id: str, line_number: int, reason: str, error: ob
     return FileError(path, file_id, line_number, reason, f"{path}: {error}")
 
 
+def is_unchanged(path: str, known: FileState, status: os.stat_result) -> bool:
+    """Whether a file read to its end is as it was read: the same size and modification time.
+    A gzip file needs only the same size: a complete stream is finished, so one merely touched
+    or copied (a new time, the same bytes) is not decompressed again to find nothing new."""
+    if known.size_bytes != status.st_size:
+        return False
+    return path.endswith(".gz") or known.modified_ns == status.st_mtime_ns
+
+
 def plan_reads(
     paths: list[str],
     states: list[FileState],
@@ -80,15 +89,7 @@ def plan_reads(
             message = "file name is not valid UTF-8" if isinstance(error, UnicodeError) else error
             errors.append(unreadable(path, known, message))
             continue
-        if (
-            known
-            and known.is_read_to_end
-            and (known.size_bytes, known.modified_ns)
-            == (
-                status.st_size,
-                status.st_mtime_ns,
-            )
-        ):
+        if known and known.is_read_to_end and is_unchanged(path, known, status):
             continue
         is_settled = now_ns - status.st_mtime_ns >= settle_seconds * 1e9
         try:
