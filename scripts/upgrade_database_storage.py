@@ -20,11 +20,21 @@ import sys
 from pathlib import Path
 
 import duckdb
-from publish_bi_snapshot import sql_string
+import yaml
+from publish_bi_snapshot import duckdb_limits, sql_string
 
-STORAGE_VERSION = "v1.2.0"
-# zstd is considered for every string column (profiles/profiles.yml says why).
-COPY_SETTINGS = {"zstd_min_string_length": "1", "memory_limit": "2GB"}
+PROFILES = Path(__file__).resolve().parent.parent / "profiles" / "profiles.yml"
+# The profile's options that decide how a new file stores the tables (it says why).
+STORAGE_OPTIONS = ("storage_compatibility_version", "zstd_min_string_length")
+
+
+def profile_storage_settings() -> dict[str, str]:
+    """The storage options of the DuckDB target, as a new build's file gets them."""
+    profile = yaml.safe_load(PROFILES.read_text())["inference_tables"]["outputs"]["dev"]
+    return {option: str(profile["config_options"][option]) for option in STORAGE_OPTIONS}
+
+
+STORAGE_VERSION = profile_storage_settings()["storage_compatibility_version"]
 
 
 def storage_version(database: Path) -> str:
@@ -36,20 +46,27 @@ def storage_version(database: Path) -> str:
     return row[0] if row and row[0] else "unknown"
 
 
-def is_current(version: str) -> bool:
+def version_numbers(version: str) -> tuple[int, ...] | None:
     numbers = version.strip("v+").split(".")
-    if not all(number.isdigit() for number in numbers):
-        return False
-    return tuple(int(number) for number in numbers) >= (1, 2, 0)
+    return tuple(int(number) for number in numbers) if all(map(str.isdigit, numbers)) else None
+
+
+def is_current(version: str) -> bool:
+    """Whether a file's storage version is the profile's or later."""
+    numbers = version_numbers(version)
+    return numbers is not None and numbers >= version_numbers(STORAGE_VERSION)
 
 
 def copy_database(database: Path, copy: Path, temp_directory: Path) -> None:
-    settings = {**COPY_SETTINGS, "temp_directory": str(temp_directory)}
+    # The build's memory bound; rows keep their order (later loads' rows stay at the end).
+    settings = {
+        "memory_limit": duckdb_limits()["memory_limit"],
+        "temp_directory": str(temp_directory),
+        **profile_storage_settings(),
+    }
     with duckdb.connect(":memory:", config=settings) as connection:
         connection.execute(f"attach {sql_string(database)} as old_format (read_only)")
-        connection.execute(
-            f"attach {sql_string(copy)} as new_format (storage_version '{STORAGE_VERSION}')"
-        )
+        connection.execute(f"attach {sql_string(copy)} as new_format")
         connection.execute("copy from database old_format to new_format")
         connection.execute("checkpoint new_format")
 

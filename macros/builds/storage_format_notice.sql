@@ -13,19 +13,22 @@
 
 {% macro duckdb__storage_format_notice() -%}
     {%- if execute -%}
-        {%- set version = run_query(
-            "select tags['storage_version'] from duckdb_databases()"
-            ~ " where database_name = current_database()"
-        ).columns[0].values()[0] -%}
-        {%- set numbers = (version or '').strip('v+').split('.') -%}
-        {%- if version and numbers | select('ne', '') | list
-            and (numbers | map('int') | list) < [1, 2, 0] -%}
+        {#- The file's format against the one the profile asks new files for (the session's
+            storage_compatibility_version), versions compared number by number. -#}
+        {%- set found = run_query(
+            "select tags['storage_version'], current_setting('storage_compatibility_version'),"
+            ~ " string_split(trim(tags['storage_version'], 'v+'), '.')::integer[]"
+            ~ " < string_split(trim(current_setting('storage_compatibility_version'), 'v+'),"
+            ~ " '.')::integer[]"
+            ~ " from duckdb_databases() where database_name = current_database()"
+        ).rows[0] -%}
+        {%- if found[2] -%}
             {{ log(
-                "Note: the database file " ~ target.path ~ " is in DuckDB's " ~ version
+                "Note: the database file " ~ target.path ~ " is in DuckDB's " ~ found[0]
                 ~ " storage format, in which the JSON bodies take about three times the space"
-                ~ " of the v1.2.0 format new files get. To rewrite it, keeping every table, run"
-                ~ " .venv/bin/python scripts/upgrade_database_storage.py " ~ target.path
-                ~ " while no build runs.", info=True) }}
+                ~ " of the " ~ found[1] ~ " format new files get. To rewrite it, keeping every"
+                ~ " table, run .venv/bin/python scripts/upgrade_database_storage.py "
+                ~ target.path ~ " while no build runs.", info=True) }}
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}
