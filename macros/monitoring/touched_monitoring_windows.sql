@@ -36,18 +36,29 @@
             monitored.granularity,
             monitored.{{ window_start or adapter.quote('window') ~ '.start' }}
         ) in (
-            select touched.granularity, touched.window_start
-            from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }})
-                as touched
+            {%- set touched = '(' ~ inference_tables.touched_monitoring_windows(
+                rebuilt_hours_relation) ~ ') as touched' %}
             {%- if with_following_windows %}
-            union all
-            select
-                touched.granularity,
-                {{ inference_tables.monitoring_window_end(
-                    'touched.window_start', 'touched.granularity') }} as window_start
-            from ({{ inference_tables.touched_monitoring_windows(rebuilt_hours_relation) }})
-                as touched
+            {{ inference_tables.monitoring_windows_and_neighbours(touched, 'next') }}
+            {%- else %}
+            select granularity, window_start from {{ touched }}
             {%- endif %}
         )
     {%- endif -%}
+{%- endmacro %}
+
+{#- SQL of the windows (granularity, window_start) of `windows` (a relation, a CTE, or a
+    subquery with its alias) and, for each, its `neighbour`: the window after it ('next') or
+    before it ('previous'), of the same granularity. -#}
+{% macro monitoring_windows_and_neighbours(windows, neighbour) -%}
+    select granularity, window_start from {{ windows }}
+    union
+    select
+        granularity,
+        {% if neighbour == 'next' -%}
+            {{ inference_tables.monitoring_window_end('window_start', 'granularity') }}
+        {%- else -%}
+            {{ inference_tables.monitoring_previous_window_start('window_start', 'granularity') }}
+        {%- endif %} as window_start
+    from {{ windows }}
 {%- endmacro %}

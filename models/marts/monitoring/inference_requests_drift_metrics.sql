@@ -32,23 +32,11 @@ touched_windows as (
 ),
 
 recomputed_windows as (
-    select granularity, window_start from touched_windows
-    union
-    select
-        granularity,
-        {{ inference_tables.monitoring_window_end('window_start', 'granularity') }}
-            as window_start
-    from touched_windows
+    {{ inference_tables.monitoring_windows_and_neighbours('touched_windows', 'next') }}
 ),
 
 read_windows as (
-    select granularity, window_start from recomputed_windows
-    union
-    select
-        granularity,
-        {{ inference_tables.monitoring_previous_window_start('window_start', 'granularity') }}
-            as window_start
-    from recomputed_windows
+    {{ inference_tables.monitoring_windows_and_neighbours('recomputed_windows', 'previous') }}
 ),
 
 {% endif -%}
