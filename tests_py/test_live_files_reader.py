@@ -12,6 +12,7 @@ import pytest
 from raw_payload_reader import batches as reader_batches
 from raw_payload_reader import files as reader_files
 from raw_payload_reader import lines as reader_lines
+from raw_payload_reader import plan as reader_plan
 from test_payload_lines_reader import read_all, reader
 
 HELD = 3600.0  # a settle time no test reaches: unterminated lines are held
@@ -129,6 +130,29 @@ def test_a_gzip_file_touched_or_copied_is_not_decompressed_again(
     assert runs.run() == []
     assert "gw-1.jsonl.gz" not in opened
     assert runs.lines() == one_full_run(tmp_path)
+
+
+def test_a_settled_new_gzip_file_is_decompressed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A settled gzip file never read before is read without decompressing it first to learn
+    its length; one still being written is checked first, so that it waits until complete."""
+    content = b"".join(b'{"line": %d}\n' % n for n in range(50))
+    (tmp_path / "gw.jsonl.gz").write_bytes(gzip.compress(content))
+    checked: list[str] = []
+    real_length = reader_files.gzip_length
+
+    def watch(path: str) -> Any:
+        checked.append(Path(path).name)
+        return real_length(path)
+
+    monkeypatch.setattr(reader_plan, "gzip_length", watch)
+    assert read_all([tmp_path / "gw.jsonl.gz"], settle_seconds=HELD) != []
+    assert checked == ["gw.jsonl.gz"]
+    checked.clear()
+    rows = read_all([tmp_path / "gw.jsonl.gz"])
+    assert checked == []
+    assert lines_of(rows) == [(n + 1, f'{{"line": {n}}}') for n in range(50)]
 
 
 def test_a_last_line_without_line_break_waits_for_it_or_for_the_file_to_settle(

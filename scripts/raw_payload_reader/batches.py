@@ -38,23 +38,19 @@ def line_batch(
     read: FileRead, load_id: int, rows: LineRows, is_read_to_end: bool
 ) -> pa.RecordBatch:
     count = len(rows.numbers)
-    # Every line is valid UTF-8 now, so the bytes are viewed as text without decoding them.
-    texts = pa.array(rows.texts, pa.large_binary()).view(pa.large_string())
     return pa.RecordBatch.from_arrays(
         [
             pa.repeat(read.path, count).cast(pa.string()),
             pa.repeat(read.file_id, count).cast(pa.string()),
-            pa.array(rows.numbers, pa.int64()),
-            texts,
-            pa.array(rows.valid, pa.bool_()),
-            pa.array(rows.reasons, pa.string()),
+            rows.numbers,
+            rows.texts,
+            rows.valid,
+            rows.reasons,
             pa.nulls(count, pa.string()),
-            pa.array([r and r.parse_line for r in rows.reductions], pa.large_binary()).view(
-                pa.large_string()
-            ),
-            pa.array([bool(r and r.is_request_left_out) for r in rows.reductions], pa.bool_()),
-            pa.array([bool(r and r.is_response_left_out) for r in rows.reductions], pa.bool_()),
-            pa.array(rows.end_offsets, pa.int64()),
+            rows.parse_lines,
+            rows.request_left_out,
+            rows.response_left_out,
+            rows.end_offsets,
             pa.repeat(is_read_to_end, count).cast(pa.bool_()),
             pa.repeat(load_id, count).cast(pa.int64()),
             pa.repeat(read.size_bytes, count).cast(pa.int64()),
@@ -97,18 +93,18 @@ def iter_file_batches(
                 rows, line_count = piece_rows(piece, number, offset, read.max_body_bytes)
                 number += line_count
                 offset += piece.consumed
-                if held.numbers:
+                if len(held.numbers):
                     yield line_batch(read, load_id, held, is_read_to_end=False)
                 held = rows
             else:
-                if held.numbers:
+                if len(held.numbers):
                     yield line_batch(read, load_id, held, is_read_to_end=True)
                 return
     except GZIP_ERRORS as error:
         errors.append(file_error(read.path, read.file_id, number, "CORRUPT_GZIP", error))
     except OSError as error:
         errors.append(file_error(read.path, read.file_id, number, "UNREADABLE_FILE", error))
-    if held.numbers:
+    if len(held.numbers):
         yield line_batch(read, load_id, held, is_read_to_end=False)
 
 

@@ -4,9 +4,12 @@ the models parse of it."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from typing import IO, NamedTuple
+
+import pyarrow as pa
 
 from .files import iter_blocks
 
@@ -80,16 +83,50 @@ class Reduction(NamedTuple):
 
 
 class LineRows(NamedTuple):
-    numbers: list[int]
-    texts: list[bytes]
-    valid: list[bool]
-    end_offsets: list[int]
-    reasons: list[str | None]
-    reductions: list[Reduction | None]
+    """A piece's non-blank lines as Arrow columns, one value per line."""
+
+    numbers: pa.Int64Array
+    texts: pa.LargeStringArray
+    valid: pa.BooleanArray
+    end_offsets: pa.Int64Array
+    reasons: pa.StringArray
+    parse_lines: pa.LargeStringArray
+    request_left_out: pa.BooleanArray
+    response_left_out: pa.BooleanArray
+
+
+def joined_array(values: list[bytes], arrow_type: pa.DataType) -> pa.Array:
+    """The values as one Arrow array of a large binary or string type, built from their
+    concatenation and offsets: ten times faster than converting them one by one (pa.array).
+    A string type is not checked: the values must be valid UTF-8."""
+    offsets = pa.array([0, *itertools.accumulate(map(len, values))], pa.int64())
+    data = pa.py_buffer(b"".join(values))
+    return pa.Array.from_buffers(arrow_type, len(values), [None, offsets.buffers()[1], data])
+
+
+def listed_rows(
+    numbers: list[int],
+    texts: list[bytes],
+    valid: list[bool],
+    end_offsets: list[int],
+    reasons: list[str | None],
+    reductions: list[Reduction | None],
+) -> LineRows:
+    parse_lines = [r.parse_line if r else None for r in reductions]
+    return LineRows(
+        pa.array(numbers, pa.int64()),
+        joined_array(texts, pa.large_string()),
+        pa.array(valid, pa.bool_()),
+        pa.array(end_offsets, pa.int64()),
+        pa.array(reasons, pa.string()),
+        pa.array(parse_lines, pa.large_binary()).view(pa.large_string()),
+        pa.array([bool(r and r.is_request_left_out) for r in reductions], pa.bool_()),
+        pa.array([bool(r and r.is_response_left_out) for r in reductions], pa.bool_()),
+    )
 
 
 def no_rows() -> LineRows:
-    return LineRows([], [], [], [], [], [])
+    return listed_rows([], [], [], [], [], [])
 
 
 def refuse_constant(name: str) -> None:
@@ -132,9 +169,14 @@ def piece_rows(
     if piece.kind == "too_large":
         text, valid = as_utf8(piece.data)
         end = start_offset + piece.consumed
-        return LineRows([first_number], [text], [valid], [end], ["LINE_TOO_LARGE"], [None]), 1
+        return listed_rows([first_number], [text], [valid], [end], ["LINE_TOO_LARGE"], [None]), 1
     lines = piece.data.split(b"\n")
-    rows = no_rows()
+    numbers: list[int] = []
+    texts: list[bytes] = []
+    valid: list[bool] = []
+    end_offsets: list[int] = []
+    reasons: list[str | None] = []
+    reductions: list[Reduction | None] = []
     end = start_offset
     for index, line in enumerate(lines):
         end += len(line) + 1
@@ -144,12 +186,12 @@ def piece_rows(
         if not line.strip():
             continue
         is_too_large = len(line) > MAX_LINE_BYTES
-        text, valid = as_utf8(line[:TOO_LARGE_KEPT_BYTES] if is_too_large else line)
-        rows.numbers.append(first_number + index)
-        rows.texts.append(text)
-        rows.valid.append(valid)
-        rows.end_offsets.append(min(end, start_offset + piece.consumed))
-        rows.reasons.append("LINE_TOO_LARGE" if is_too_large else None)
+        text, is_valid = as_utf8(line[:TOO_LARGE_KEPT_BYTES] if is_too_large else line)
+        numbers.append(first_number + index)
+        texts.append(text)
+        valid.append(is_valid)
+        end_offsets.append(min(end, start_offset + piece.consumed))
+        reasons.append("LINE_TOO_LARGE" if is_too_large else None)
         is_large = len(line) > LARGE_LINE_BYTES and not is_too_large
-        rows.reductions.append(reduce_large_line(text, max_body_bytes) if is_large else None)
-    return rows, len(lines)
+        reductions.append(reduce_large_line(text, max_body_bytes) if is_large else None)
+    return listed_rows(numbers, texts, valid, end_offsets, reasons, reductions), len(lines)

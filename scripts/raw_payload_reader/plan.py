@@ -64,6 +64,18 @@ def is_unchanged(path: str, known: FileState, status: os.stat_result) -> bool:
     return path.endswith(".gz") or known.modified_ns == status.st_mtime_ns
 
 
+def needs_gzip_length(
+    first_line_print: str, is_complete: bool, is_settled: bool, states: list[FileState]
+) -> bool:
+    """Whether a gzip file is decompressed once before it is read, to learn its length and
+    whether its stream is complete. Not needed for a settled file whose first line is complete
+    and that was never read (most of a gateway's compressed history): reading it stops at any
+    damage with a CORRUPT_GZIP file row, as it would after the check, and it is not empty."""
+    if not (is_settled and is_complete):
+        return True
+    return any(fingerprint_of(state.file_id) == first_line_print for state in states)
+
+
 def plan_reads(
     paths: list[str],
     states: list[FileState],
@@ -94,9 +106,11 @@ def plan_reads(
         is_settled = now_ns - status.st_mtime_ns >= settle_seconds * 1e9
         try:
             first_line_print, is_complete = fingerprint(path)
-            length, gzip_error = (
-                gzip_length(path) if path.endswith(".gz") else (status.st_size, None)
-            )
+            length, gzip_error = status.st_size, None
+            if path.endswith(".gz") and needs_gzip_length(
+                first_line_print, is_complete, is_settled, states
+            ):
+                length, gzip_error = gzip_length(path)
         except GZIP_ERRORS as error:
             first_line_print, is_complete, length, gzip_error = "", False, 0, error
         except OSError as error:
