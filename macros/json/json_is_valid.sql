@@ -11,10 +11,22 @@
 
 {% macro duckdb__json_is_valid(text) -%}
     {%- set extension_pattern = "',\\s*[\\]}]|(?i:nan|inf)'" -%}
+    {#- Where an extension can be outside strings: a comma before a closing bracket, or NaN /
+        Inf as a value, after `,`, `:`, `[` or at the start. Each pattern starts with one
+        character, which RE2 skips to, so these four are twice as fast as extension_pattern
+        on every line; a match (often inside a string) only sends the line to the exact check. #}
+    {%- set extension_hints = [
+        "',\\s*(?:[\\]}]|-?(?i:nan|inf))'", "':\\s*-?(?i:nan|inf)'",
+        "'\\[\\s*-?(?i:nan|inf)'", "'^\\s*-?(?i:nan|inf)'",
+    ] -%}
     coalesce(
         case
             when not json_valid({{ text }}) then false
-            when not regexp_matches({{ text }}, {{ extension_pattern }}) then true
+            when not (
+                {%- for hint in extension_hints %}
+                {{ 'or ' if not loop.first }}regexp_matches({{ text }}, {{ hint }})
+                {%- endfor %}
+            ) then true
             else not regexp_matches(
                 regexp_replace({{ text }}, '"(?:[^"\\]|\\.)*"', '""', 'g'), {{ extension_pattern }}
             )
