@@ -65,8 +65,8 @@ def iter_pieces(handle: IO[bytes]) -> Iterator[Piece]:
         if cut < 0:
             pending += block
             continue
-        complete = bytes(pending) + block[:cut]
-        pending = bytearray(block[cut + 1 :])
+        complete = b"".join((pending, memoryview(block)[:cut]))
+        pending = bytearray(memoryview(block)[cut + 1 :])
         yield Piece("lines", complete, len(complete) + 1)
     if dropped:
         yield Piece("too_large", bytes(pending), len(pending) + dropped, is_terminated=False)
