@@ -224,10 +224,10 @@ INVALID = {
     "ours_trailing_comma_in_object": '{"a":"inference",}',
     "ours_nan_after_colon_and_space": '{"a": NaN}',
     "ours_infinity_after_colon_and_blanks": '{"a":\n\t-Infinity}',
-    "ours_nan_after_bracket_and_space": '[ nan]',
-    "ours_inf_after_bracket_and_line_breaks": '[\r\n inf ]',
-    "ours_nan_alone_after_blanks": ' \tNaN',
-    "ours_trailing_comma_after_blanks": '[1 ,\n ]',
+    "ours_nan_after_bracket_and_space": "[ nan]",
+    "ours_inf_after_bracket_and_line_breaks": "[\r\n inf ]",
+    "ours_nan_alone_after_blanks": " \tNaN",
+    "ours_trailing_comma_after_blanks": "[1 ,\n ]",
     "ours_trailing_comma_before_tab_and_brace": '{"a":1 ,\t}',
 }
 
