@@ -1,10 +1,14 @@
-{#- Rows (column_name) of the monitored columns; no row for an empty list. -#}
+{#- Rows (column_name, column_index: its 0-based position) of the monitored columns; no row
+    for an empty list. -#}
 {% macro monitored_column_names(columns) -%}
     {%- for column in columns %}
-    select '{{ column }}' as column_name
+    select '{{ column }}' as column_name, {{ loop.index0 }} as column_index
     {{- ' union all' if not loop.last }}
     {%- else %}
-    select cast(null as {{ inference_tables.data_type('string') }}) as column_name where false
+    select
+        cast(null as {{ inference_tables.data_type('string') }}) as column_name,
+        cast(null as integer) as column_index
+    where false
     {%- endfor %}
 {%- endmacro %}
 

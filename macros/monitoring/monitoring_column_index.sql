@@ -7,3 +7,17 @@
         {%- endfor %}
     end
 {%- endmacro %}
+
+{#- The name of the column at the 0-based position `column_index` (a SQL expression) in
+    `columns`: the inverse of monitoring_column_index. -#}
+{% macro monitoring_column_name(column_index, columns) -%}
+    {%- if columns -%}
+    case {{ column_index }}
+        {%- for column in columns %}
+        when {{ loop.index0 }} then '{{ column }}'
+        {%- endfor %}
+    end
+    {%- else -%}
+    cast(null as {{ inference_tables.data_type('string') }})
+    {%- endif -%}
+{%- endmacro %}

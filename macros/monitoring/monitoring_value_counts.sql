@@ -53,21 +53,23 @@
     value_counts as (
         select
             sample_id,
-            column_name,
+            {{ inference_tables.monitoring_column_name('column_index', numeric_columns) }}
+                as column_name,
             value as numeric_value,
             cast(null as {{ string_type }}) as categorical_value,
             count(*) as value_rows
         from numeric_values
-        group by sample_id, column_name, value
+        group by sample_id, column_index, value
         union all
         select
             sample_id,
-            column_name,
+            {{ inference_tables.monitoring_column_name('column_index', categorical_columns) }}
+                as column_name,
             cast(null as double) as numeric_value,
             value as categorical_value,
             count(*) as value_rows
         from categorical_values
-        group by sample_id, column_name, value
+        group by sample_id, column_index, value
     )
 
     select
