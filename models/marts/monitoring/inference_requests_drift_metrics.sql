@@ -198,13 +198,13 @@ sample_measures as (
 
 {{ kind }}_pair_counts as (
     {#- Each pair's non-NULL values, with how often each occurs in the current sample (a) and
-        in the compared one (b); series_id numbers the pair and column. #}
+        in the compared one (b); series_id numbers the pair and column. Counted by the
+        column's position, not its name: a smaller hash key. #}
     select
         pair_id,
-        column_name,
-        pair_id * {{ monitored_columns | length }}
-        + {{ inference_tables.monitoring_column_index('column_name', monitored_columns) }}
-            as series_id,
+        {{ inference_tables.monitoring_column_name('column_index', monitored_columns) }}
+            as column_name,
+        pair_id * {{ monitored_columns | length }} + column_index as series_id,
         value,
         sum(a_rows) as a_rows,
         sum(b_rows) as b_rows
@@ -212,7 +212,8 @@ sample_measures as (
         {%- for side in ['a', 'b'] %}
         select
             pairs.pair_id,
-            counts.column_name,
+            {{ inference_tables.monitoring_column_index('counts.column_name', monitored_columns) }}
+                as column_index,
             counts.value,
             {{ 'counts.value_rows' if side == 'a' else '0' }} as a_rows,
             {{ 'counts.value_rows' if side == 'b' else '0' }} as b_rows
@@ -225,7 +226,7 @@ sample_measures as (
         {%- endif %}
         {%- endfor %}
     ) as sides
-    group by pair_id, column_name, value
+    group by pair_id, column_index, value
 ),
 {%- endfor %}
 
