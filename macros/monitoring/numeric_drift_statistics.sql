@@ -10,8 +10,8 @@
     - population_stability_index: bins at b's nine inner deciles (linear interpolation, equal
       edges merged, bins closed on the left, outer bins open), Σ (p_a - p_b) ln(p_a / p_b)
       with each zero share taken as 0.0001.
-    One ordered pass (running counts, window_ordered_within), then aggregations and joins on
-    the integer key.
+    One ordered pass (running counts, window_ordered_within), corrected by each key's totals,
+    then aggregations and joins on the integer key.
 -#}
 {% macro numeric_drift_statistics(pair_counts, key) -%}
     {%- set deciles = range(1, 10) -%}
@@ -20,7 +20,28 @@
     {%- for i in deciles -%}
         {%- do ranks.update({i: '(cast(b_total - 1 as double) * ' ~ (i / 10) ~ ')'}) -%}
     {%- endfor -%}
-    with running_sums as (
+    with series_totals as (
+        {#- Each key's totals, and the totals of the keys before it in the running sums'
+            order (none where the engine restarts them per key): what the running sums of
+            earlier keys added. Computed on one row per key, so the running sums are read once. #}
+        select
+            {{ key }},
+            a_total,
+            b_total,
+            coalesce(sum(a_total) over earlier, 0) as a_before,
+            coalesce(sum(b_total) over earlier, 0) as b_before
+        from (
+            select {{ key }}, sum(a_rows) as a_total, sum(b_rows) as b_total
+            from {{ pair_counts }}
+            group by {{ key }}
+        ) as totals
+        window earlier as (
+            {{ inference_tables.window_ordered_within(key, key) }}
+            rows between unbounded preceding and 1 preceding
+        )
+    ),
+
+    running_sums as (
         select
             {{ key }},
             value,
@@ -39,47 +60,31 @@
             )
     ),
 
-    running_counts as (
-        {#- Running counts within the key: the running sums less what earlier keys added. #}
+    gaps as (
+        {#- Running counts within the key (the running sums less what earlier keys added),
+            and the gap between the two cumulative distributions at each value. #}
         select
             running_sums.{{ key }},
             running_sums.value,
             running_sums.a_rows,
             running_sums.b_rows,
-            running_sums.a_running - offsets.a_before as a_cumulative,
-            running_sums.b_running - offsets.b_before as b_cumulative,
+            running_sums.a_running - series_totals.a_before as a_cumulative,
+            running_sums.b_running - series_totals.b_before as b_cumulative,
             case
                 when running_sums.next_key = running_sums.{{ key }} then running_sums.next_value
-            end as next_value
-        from running_sums
-        inner join (
-            select
-                {{ key }},
-                min(a_running - a_rows) as a_before,
-                min(b_running - b_rows) as b_before
-            from running_sums
-            group by {{ key }}
-        ) as offsets
-            on running_sums.{{ key }} = offsets.{{ key }}
-    ),
-
-    gaps as (
-        select
-            running_counts.*,
-            totals.a_total,
-            totals.b_total,
+            end as next_value,
+            series_totals.a_total,
+            series_totals.b_total,
             abs(
-                cast(running_counts.a_cumulative as double) / totals.a_total
-                - cast(running_counts.b_cumulative as double) / totals.b_total
+                cast(running_sums.a_running - series_totals.a_before as double)
+                / series_totals.a_total
+                - cast(running_sums.b_running - series_totals.b_before as double)
+                / series_totals.b_total
             ) as cdf_gap
-        from running_counts
-        inner join (
-            select {{ key }}, max(a_cumulative) as a_total, max(b_cumulative) as b_total
-            from running_counts
-            group by {{ key }}
-        ) as totals
-            on running_counts.{{ key }} = totals.{{ key }}
-        where totals.a_total > 0 and totals.b_total > 0
+        from running_sums
+        inner join series_totals
+            on running_sums.{{ key }} = series_totals.{{ key }}
+        where series_totals.a_total > 0 and series_totals.b_total > 0
     ),
 
     distances as (
