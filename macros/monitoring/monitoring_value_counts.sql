@@ -29,7 +29,9 @@
         ) as sample_rows
     ),
 
-    numbered_rows as (
+    {#- Read by the numeric and the categorical values; joined again by each rather than held
+        in memory (a row per request, window and slice). #}
+    numbered_rows as {{ inference_tables.inlined_cte() }} (
         select
             {%- for column in numeric_columns + categorical_columns %}
             {{ slice_rows }}.{{ column }},

@@ -32,7 +32,9 @@ touched_windows as (
 ),
 
 {% endif -%}
-value_counts as (
+value_counts as {{ inference_tables.inlined_cte() }} (
+    {#- A filter of the counts table, read again by each reader rather than held in memory
+        (3M lines: the model 15.1 -> 9.4 s). #}
     select value_counts.*
     from {{ ref('monitoring_value_counts') }} as value_counts
     {%- if is_incremental() %}
