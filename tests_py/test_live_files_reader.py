@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,16 @@ def one_full_run(folder: Path, settle_seconds: float = 0.0) -> list[tuple[str, i
     return runs.lines()
 
 
+def recording(names: list[str], function: Callable[[str], Any]) -> Callable[[str], Any]:
+    """`function`, adding to `names` the name of each path it is called with."""
+
+    def watch(path: str) -> Any:
+        names.append(Path(path).name)
+        return function(path)
+
+    return watch
+
+
 def test_appended_lines_continue_the_numbering_and_nothing_is_read_twice(tmp_path: Path) -> None:
     log = tmp_path / "gw.jsonl"
     log.write_bytes(b"a\n\nb\n")
@@ -119,12 +130,7 @@ def test_a_gzip_file_touched_or_copied_is_not_decompressed_again(
     for path in (packed, plain):
         os.utime(path, (later, later))
     opened: list[str] = []
-    real_open = reader_files.open_log_file
-
-    def watch(path: str) -> Any:
-        opened.append(Path(path).name)
-        return real_open(path)
-
+    watch = recording(opened, reader_files.open_log_file)
     monkeypatch.setattr(reader_files, "open_log_file", watch)
     monkeypatch.setattr(reader_batches, "open_log_file", watch)
     assert runs.run() == []
@@ -140,13 +146,7 @@ def test_a_settled_new_gzip_file_is_decompressed_once(
     content = b"".join(b'{"line": %d}\n' % n for n in range(50))
     (tmp_path / "gw.jsonl.gz").write_bytes(gzip.compress(content))
     checked: list[str] = []
-    real_length = reader_files.gzip_length
-
-    def watch(path: str) -> Any:
-        checked.append(Path(path).name)
-        return real_length(path)
-
-    monkeypatch.setattr(reader_plan, "gzip_length", watch)
+    monkeypatch.setattr(reader_plan, "gzip_length", recording(checked, reader_files.gzip_length))
     assert read_all([tmp_path / "gw.jsonl.gz"], settle_seconds=HELD) != []
     assert checked == ["gw.jsonl.gz"]
     checked.clear()
