@@ -64,16 +64,12 @@ def is_unchanged(path: str, known: FileState, status: os.stat_result) -> bool:
     return path.endswith(".gz") or known.modified_ns == status.st_mtime_ns
 
 
-def needs_gzip_length(
-    first_line_print: str, is_complete: bool, is_settled: bool, states: list[FileState]
-) -> bool:
+def needs_gzip_length(is_complete: bool, is_settled: bool, was_read: bool) -> bool:
     """Whether a gzip file is decompressed once before it is read, to learn its length and
     whether its stream is complete. Not needed for a settled file whose first line is complete
     and that was never read (most of a gateway's compressed history): reading it stops at any
     damage with a CORRUPT_GZIP file row, as it would after the check, and it is not empty."""
-    if not (is_settled and is_complete):
-        return True
-    return any(fingerprint_of(state.file_id) == first_line_print for state in states)
+    return not (is_settled and is_complete) or was_read
 
 
 def plan_reads(
@@ -106,13 +102,16 @@ def plan_reads(
         is_settled = now_ns - status.st_mtime_ns >= settle_seconds * 1e9
         try:
             first_line_print, is_complete = fingerprint(path)
+            # The states of this file, or of another file with the same first line.
+            same_print = [s for s in states if fingerprint_of(s.file_id) == first_line_print]
             length, gzip_error = status.st_size, None
             if path.endswith(".gz") and needs_gzip_length(
-                first_line_print, is_complete, is_settled, states
+                is_complete, is_settled, was_read=bool(same_print)
             ):
                 length, gzip_error = gzip_length(path)
         except GZIP_ERRORS as error:
-            first_line_print, is_complete, length, gzip_error = "", False, 0, error
+            first_line_print, is_complete, same_print = "", False, []
+            length, gzip_error = 0, error
         except OSError as error:
             errors.append(unreadable(path, known, error))
             continue
@@ -126,11 +125,7 @@ def plan_reads(
         if first_line_print in claimed:
             continue  # the same file under another path (e.g. while compressed in place)
         claimed.add(first_line_print)
-        same_start = [
-            state
-            for state in states
-            if fingerprint_of(state.file_id) == first_line_print and state.end_offset <= length
-        ]
+        same_start = [state for state in same_print if state.end_offset <= length]
         resumed = max(same_start, key=lambda state: state.load_id, default=None)
         file_id = resumed.file_id if resumed else new_file_id(first_line_print, taken)
         taken.add(file_id)
