@@ -34,7 +34,8 @@ def profile_storage_settings() -> dict[str, str]:
     return {option: str(profile["config_options"][option]) for option in STORAGE_OPTIONS}
 
 
-STORAGE_VERSION = profile_storage_settings()["storage_compatibility_version"]
+STORAGE_SETTINGS = profile_storage_settings()
+STORAGE_VERSION = STORAGE_SETTINGS["storage_compatibility_version"]
 
 
 def storage_version(database: Path) -> str:
@@ -62,7 +63,7 @@ def copy_database(database: Path, copy: Path, temp_directory: Path) -> None:
     settings = {
         "memory_limit": duckdb_limits()["memory_limit"],
         "temp_directory": str(temp_directory),
-        **profile_storage_settings(),
+        **STORAGE_SETTINGS,
     }
     with duckdb.connect(":memory:", config=settings) as connection:
         connection.execute(f"attach {sql_string(database)} as old_format (read_only)")
