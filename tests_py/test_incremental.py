@@ -203,9 +203,9 @@ def test_running_twice_changes_nothing(
 KILL_WHEN_STARTING = (
     "int_payload_lines_validated",
     "int_payload_copies_ranked",
+    "int_payload_rows",
     "payload ",
-    "int_payload_bodies_parsed",
-    "payload_request_logs",
+    "inference_requests",
 )
 
 

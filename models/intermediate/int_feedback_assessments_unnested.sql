@@ -32,20 +32,13 @@ payloads as (
     {{ inference_tables.ranked_since_watermark_filter() }}
 ),
 
-parsed_bodies as (
-    select * from {{ ref('int_payload_bodies_parsed') }}
-    {{ inference_tables.ranked_since_watermark_filter() }}
-),
-
 feedback_requests as (
     select
-        payloads.databricks_request_id,
-        payloads.request_time,
-        parsed_bodies.feedback_records
+        databricks_request_id,
+        request_time,
+        feedback_records
     from payloads
-    inner join parsed_bodies
-        on payloads.databricks_request_id = parsed_bodies.databricks_request_id
-    where parsed_bodies.is_feedback_request and payloads.request is not null
+    where is_feedback_request and request is not null
 ),
 
 records as (

@@ -1,53 +1,35 @@
 {#-
-    The agent request logs (docs/payload_formats.md): one row per payload row that is not review-app feedback,
-    whatever its status code, with the last user query and the last answer extracted from the
-    bodies as `payload` holds them (a body nulled by the size limit gives NULL). Incremental:
-    a run rebuilds the request ids whose copies were ranked again (served-entity changes reach
-    old rows with --full-refresh).
+    The agent request logs (docs/payload_formats.md): one row per payload row that is not
+    review-app feedback, whatever its status code, with the last user query and the last answer
+    extracted from the bodies as `payload` holds them (a body nulled by the size limit gives
+    NULL). A view of `int_payload_rows`, which holds the bodies and what was extracted from
+    them, so the bodies are stored once; the served entity is the current one.
 -#}
-{{ config(
-    materialized=inference_tables.incremental_materialization(),
-    unique_key='databricks_request_id',
-    pre_hook="{{ inference_tables.delete_reranked_requests(ref('int_payload_copies_ranked')) }}",
-    post_hook="{{ inference_tables.record_load_watermark(
-        ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
-) }}
+{{ config(materialized='view') }}
 
 with
 
-payloads as (
-    select * from {{ ref('int_payload_rows') }}
-    {{ inference_tables.ranked_since_watermark_filter() }}
-),
-
-parsed_bodies as (
-    select * from {{ ref('int_payload_bodies_parsed') }}
-    {{ inference_tables.ranked_since_watermark_filter() }}
+payload_rows as (
+    {#- Without the catalog name, the view still works in a copy or an attached file. #}
+    select * from {{ ref('int_payload_rows').include(database=false) }}
 ),
 
 served_entities as (
-    select * from {{ ref('current_served_entities') }}
+    select * from {{ ref('current_served_entities').include(database=false) }}
 ),
 
 joined as (
     select
-        payloads.*,
-        parsed_bodies.conversation_id,
-        parsed_bodies.request_text,
-        parsed_bodies.response_text,
-        parsed_bodies.trace,
-        parsed_bodies.schema_version,
-        coalesce(served_entities.endpoint_name, parsed_bodies.legacy_endpoint_name)
+        payload_rows.*,
+        coalesce(served_entities.endpoint_name, payload_rows.legacy_endpoint_name)
             as endpoint_name,
-        coalesce(served_entities.entity_name, parsed_bodies.legacy_model_name) as model_name,
-        coalesce(served_entities.entity_version, parsed_bodies.legacy_model_version)
+        coalesce(served_entities.entity_name, payload_rows.legacy_model_name) as model_name,
+        coalesce(served_entities.entity_version, payload_rows.legacy_model_version)
             as model_version
-    from payloads
-    inner join parsed_bodies
-        on payloads.databricks_request_id = parsed_bodies.databricks_request_id
+    from payload_rows
     left join served_entities
-        on payloads.served_entity_id = served_entities.served_entity_id
-    where not (parsed_bodies.is_feedback_request and payloads.request is not null)
+        on payload_rows.served_entity_id = served_entities.served_entity_id
+    where not (payload_rows.is_feedback_request and payload_rows.request is not null)
 ),
 
 final as (

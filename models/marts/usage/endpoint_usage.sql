@@ -18,28 +18,21 @@ payloads as (
     {{ inference_tables.ranked_since_watermark_filter() }}
 ),
 
-parsed_bodies as (
-    select * from {{ ref('int_payload_bodies_parsed') }}
-    {{ inference_tables.ranked_since_watermark_filter() }}
-),
-
 final as (
     select
-        payloads.databricks_request_id,
-        payloads.client_request_id,
-        payloads.served_entity_id,
-        payloads.requester,
-        payloads.status_code,
-        payloads.request_time,
-        parsed_bodies.input_token_count,
-        parsed_bodies.output_token_count,
-        parsed_bodies.input_character_count,
-        parsed_bodies.output_character_count,
-        parsed_bodies.usage_context,
-        parsed_bodies.is_streaming as request_streaming
+        databricks_request_id,
+        client_request_id,
+        served_entity_id,
+        requester,
+        status_code,
+        request_time,
+        input_token_count,
+        output_token_count,
+        input_character_count,
+        output_character_count,
+        usage_context,
+        is_streaming as request_streaming
     from payloads
-    inner join parsed_bodies
-        on payloads.databricks_request_id = parsed_bodies.databricks_request_id
 )
 
 select * from final
