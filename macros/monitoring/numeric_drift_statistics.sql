@@ -28,10 +28,15 @@
             {{ key }},
             a_total,
             b_total,
-            coalesce(sum(a_total) over earlier, 0) as a_before,
-            coalesce(sum(b_total) over earlier, 0) as b_before
+            cast(coalesce(sum(a_total) over earlier, 0) as bigint) as a_before,
+            cast(coalesce(sum(b_total) over earlier, 0) as bigint) as b_before
         from (
-            select {{ key }}, sum(a_rows) as a_total, sum(b_rows) as b_total
+            {#- Counts as bigint throughout: DuckDB's sum of bigints is a 128-bit integer,
+                slower to sort, add and compare. #}
+            select
+                {{ key }},
+                cast(sum(a_rows) as bigint) as a_total,
+                cast(sum(b_rows) as bigint) as b_total
             from {{ pair_counts }}
             group by {{ key }}
         ) as totals
@@ -47,8 +52,8 @@
             value,
             a_rows,
             b_rows,
-            sum(a_rows) over running as a_running,
-            sum(b_rows) over running as b_running,
+            cast(sum(a_rows) over running as bigint) as a_running,
+            cast(sum(b_rows) over running as bigint) as b_running,
             lead(value) over ordered as next_value,
             lead({{ key }}) over ordered as next_key
         from {{ pair_counts }}

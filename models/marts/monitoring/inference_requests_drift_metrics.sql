@@ -22,6 +22,7 @@
     ref('inference_requests'), ref('monitoring_rebuilt_request_hours')) -%}
 {%- set sample_keys = inference_tables.monitoring_sample_keys() -%}
 {%- set monitored_columns = numeric_columns + categorical_columns -%}
+{%- set measured_columns = monitored_columns + [':table'] -%}
 {%- set measures = ['count', 'avg', 'percent_null', 'percent_zeros', 'percent_distinct'] -%}
 
 with
@@ -194,6 +195,16 @@ sample_measures as (
     {%- endfor %}
 ),
 
+keyed_measures as (
+    {#- The measures keyed by the sample and the column's position (':table' last). #}
+    select
+        *,
+        sample_id * {{ measured_columns | length }}
+        + {{ inference_tables.monitoring_column_index('column_name', measured_columns) }}
+            as measure_key
+    from sample_measures
+),
+
 {%- for kind in ['numeric', 'categorical'] %}
 
 {{ kind }}_pair_counts as (
@@ -206,8 +217,9 @@ sample_measures as (
             as column_name,
         pair_id * {{ monitored_columns | length }} + column_index as series_id,
         value,
-        sum(a_rows) as a_rows,
-        sum(b_rows) as b_rows
+        {#- bigint: DuckDB's sum of bigints is a 128-bit integer, slower to sort and add. #}
+        cast(sum(a_rows) as bigint) as a_rows,
+        cast(sum(b_rows) as bigint) as b_rows
     from (
         {%- for side in ['a', 'b'] %}
         select
@@ -281,12 +293,16 @@ final as (
         categorical_statistics.l_infinity_distance,
         categorical_statistics.js_distance
     from pairs
-    inner join sample_measures as current_measures
+    inner join keyed_measures as current_measures
         on pairs.sample_id = current_measures.sample_id
-    inner join sample_measures as compared_measures
+    {#- One key over both earlier tables: the compared sample's measures are joined to the
+        pair's rows, never to every sample's measures of the same column first. #}
+    inner join keyed_measures as compared_measures
         on
-            pairs.compared_sample_id = compared_measures.sample_id
-            and current_measures.column_name = compared_measures.column_name
+            compared_measures.measure_key
+            = pairs.compared_sample_id * {{ measured_columns | length }}
+            + {{ inference_tables.monitoring_column_index(
+                'current_measures.column_name', measured_columns) }}
     left join numeric_statistics
         on
             pairs.pair_id * {{ monitored_columns | length }}
