@@ -7,7 +7,9 @@
     upstream rows its own condition selects; `upstream_column` when the upstream names the
     key otherwise). '' (every row) for a model without it, a
     model that is neither incremental nor a view on an engine that builds incrementally, a
-    --full-refresh build, or the var `full_data_tests`.
+    --full-refresh build, the var `full_data_tests`, or when the loads tested are every row
+    (loaded_entirely: a build from an empty database), so such a build's tests scan their
+    tables without first finding the rows of a load.
 -#}
 {% macro latest_load_condition(relation) -%}
     {%- if var('full_data_tests', false) or flags.FULL_REFRESH or not execute -%}
@@ -26,16 +28,22 @@
             {%- set upstream = graph.nodes['model.' ~ project_name ~ '.' ~ rule['from']] -%}
             {%- set upstream_relation = api.Relation.create(
                 database=upstream.database, schema=upstream.schema, identifier=upstream.alias) -%}
-            {%- set upstream_condition = (
-                rule['load_column'] ~ ' >= ' ~ inference_tables.first_tested_load(
-                    upstream_relation, rule['load_column'])
-            ) if rule.get('load_column') else inference_tables.latest_load_condition(
-                upstream_relation) -%}
-            {%- set keys_sql = inference_tables.few_values_subquery(
-                rule.get('upstream_column', rule['column']), upstream_relation,
-                upstream_condition or 'true') -%}
-            {%- set condition.sql = rule['column'] ~ ' in (' ~ keys_sql ~ ')' -%}
-        {%- elif rule -%}
+            {%- if not rule.get('load_column') -%}
+                {%- set upstream_condition = inference_tables.latest_load_condition(
+                    upstream_relation) -%}
+            {%- elif inference_tables.loaded_entirely(upstream_relation, rule['load_column']) -%}
+                {%- set upstream_condition = '' -%}
+            {%- else -%}
+                {%- set upstream_condition = rule['load_column'] ~ ' >= '
+                    ~ inference_tables.first_tested_load(upstream_relation, rule['load_column']) -%}
+            {%- endif -%}
+            {%- if upstream_condition -%}
+                {%- set keys_sql = inference_tables.few_values_subquery(
+                    rule.get('upstream_column', rule['column']), upstream_relation,
+                    upstream_condition) -%}
+                {%- set condition.sql = rule['column'] ~ ' in (' ~ keys_sql ~ ')' -%}
+            {%- endif -%}
+        {%- elif rule and not inference_tables.loaded_entirely(relation, rule['column']) -%}
             {%- set condition.sql -%}
                 {{ rule['column'] }} >= {{ inference_tables.first_tested_load(
                     relation, rule['column']) }}

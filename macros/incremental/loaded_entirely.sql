@@ -1,0 +1,17 @@
+{#-
+    True when every row of `relation` has `column` at or above first_tested_load: the loads
+    the data tests read are the whole table (a build from an empty database, or `dbt test`
+    after one load), so they need no filter. False where that cannot be known cheaply: outside
+    `dbt build` and `dbt test`, or before the relation exists.
+-#}
+{% macro loaded_entirely(relation, column) -%}
+    {%- if flags.WHICH not in ('build', 'test') or load_relation(relation) is none -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {%- set query -%}
+        select coalesce(min({{ column }}) >= {{ inference_tables.first_tested_load(
+            relation, column) }}, true)
+        from {{ relation }}
+    {%- endset -%}
+    {{ return(run_query(query).columns[0].values()[0]) }}
+{%- endmacro %}
