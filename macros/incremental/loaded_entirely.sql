@@ -2,10 +2,12 @@
     True when every row of `relation` has `column` at or above first_tested_load: the loads
     the data tests read are the whole table (a build from an empty database, or `dbt test`
     after one load), so they need no filter. False where that cannot be known cheaply: outside
-    `dbt build` and `dbt test`, or before the relation exists.
+    `dbt build` and `dbt test`, before the relation exists, or for a view (computing it to
+    find its loads would cost what the filter saves).
 -#}
 {% macro loaded_entirely(relation, column) -%}
-    {%- if flags.WHICH not in ('build', 'test') or load_relation(relation) is none -%}
+    {%- set existing = load_relation(relation) if flags.WHICH in ('build', 'test') else none -%}
+    {%- if existing is none or not existing.is_table -%}
         {{ return(false) }}
     {%- endif -%}
     {%- set query -%}

@@ -38,7 +38,7 @@ feedback_requests as (
         request_time,
         feedback_records
     from payloads
-    where is_feedback_request and request is not null
+    where is_feedback_request
 ),
 
 records as (

@@ -3,8 +3,9 @@
     line_number): the rows of the AI Gateway payload table (docs/input_format.md, payload),
     bodies over max_payload_bytes stored as NULL with their MAX_*_SIZE_EXCEEDED code, beside
     what docs/payload_formats.md and §6 extract from the bodies, computed once from the bodies
-    before the size limit (the marts null what the limit removed). Each rule family lives in
-    its own macro; this model only orders the rules. `payload` shows the payload columns.
+    before the size limit: the counts are kept, the rest is NULL where the limit removed the
+    body. Each rule family lives in its own macro; this model only orders the rules. `payload`
+    and `payload_request_logs` show its columns.
     Incremental: a run rebuilds the request ids whose copies were ranked again; their rows go
     to the end of the table with a higher `ranked_in_load`, so a later model reads one load's
     rows without scanning the rest.
@@ -15,6 +16,13 @@
     post_hook="{{ inference_tables.record_load_watermark(
         ref('int_payload_copies_ranked'), 'ranked_in_load') }}",
 ) }}
+{#- The line's columns the payload row and the marts take as they are. -#}
+{%- set passed_through = [
+    'databricks_request_id', 'client_request_id', 'request_time', 'status_code',
+    'sampling_fraction', 'execution_duration_ms', 'request_body', 'response_body',
+    'served_entity_id', 'upstream_error_codes', 'requester', 'legacy_endpoint_name',
+    'legacy_model_name', 'legacy_model_version', 'ranked_in_load',
+] -%}
 {#- Each body is parsed once, into every shape the rules read (absent shapes give NULL). -#}
 {%- set message_list = [{'role': 'string', 'type': 'string', 'content': 'json'}] -%}
 {%- set usage = {
@@ -52,25 +60,12 @@ first_copies as (
 
 body_kinds as (
     select
-        databricks_request_id,
-        client_request_id,
-        request_time,
-        status_code,
-        sampling_fraction,
-        execution_duration_ms,
-        request_body,
-        response_body,
-        served_entity_id,
-        upstream_error_codes,
-        requester,
-        legacy_endpoint_name,
-        legacy_model_name,
-        legacy_model_version,
-        ranked_in_load,
-        is_request_left_out
+        {{ passed_through | join(',\n        ') }},
+        {#- Never NULL: it decides whether the body and what it said are kept. #}
+        coalesce(is_request_left_out, false)
         or {{ inference_tables.exceeds_payload_size_limit('request_body') }}
             as is_request_too_large,
-        is_response_left_out
+        coalesce(is_response_left_out, false)
         or {{ inference_tables.exceeds_payload_size_limit('response_body') }}
             as is_response_too_large,
         case
@@ -131,23 +126,9 @@ request_parts as (
 
 extracted as (
     select
-        databricks_request_id,
-        client_request_id,
-        request_time,
-        status_code,
-        sampling_fraction,
-        execution_duration_ms,
-        request_body,
-        response_body,
+        {{ passed_through | join(',\n        ') }},
         is_request_too_large,
         is_response_too_large,
-        served_entity_id,
-        upstream_error_codes,
-        requester,
-        ranked_in_load,
-        legacy_endpoint_name,
-        legacy_model_name,
-        legacy_model_version,
         {#- docs/payload_formats.md `request`: the first rule that applies. #}
         case
             when request_fields.messages is not null
@@ -238,21 +219,26 @@ final as (
             'upstream_error_codes', 'is_request_too_large', 'is_response_too_large'
         ) }} as logging_error_codes,
         requester,
-        conversation_id,
-        request_text,
-        response_text,
-        trace,
-        schema_version,
-        coalesce(is_feedback_request, false) as is_feedback_request,
-        case when is_feedback_request then feedback_records end as feedback_records,
+        {#- What the bodies say, as `payload` holds them: NULL (schema_version '0', no
+            feedback) where the size limit removed the body. The counts below are the
+            bodies' own, kept. #}
+        case when not is_request_too_large then conversation_id end as conversation_id,
+        case when not is_request_too_large then request_text end as request_text,
+        case when not is_response_too_large then response_text end as response_text,
+        case when not is_response_too_large then trace end as trace,
+        case when not is_response_too_large then schema_version else '0' end as schema_version,
+        coalesce(is_feedback_request and not is_request_too_large, false) as is_feedback_request,
+        case
+            when is_feedback_request and not is_request_too_large then feedback_records
+        end as feedback_records,
         legacy_endpoint_name,
         legacy_model_name,
         legacy_model_version,
         input_token_count,
         output_token_count,
-        cast(coalesce(messages_character_count, length(request_text)) as bigint)
+        cast(coalesce(messages_character_count, length(extracted.request_text)) as bigint)
             as input_character_count,
-        cast(length(response_text) as bigint) as output_character_count,
+        cast(length(extracted.response_text) as bigint) as output_character_count,
         usage_context,
         coalesce(is_streaming, false) as is_streaming,
         ranked_in_load

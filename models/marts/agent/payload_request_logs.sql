@@ -29,7 +29,7 @@ joined as (
     from payload_rows
     left join served_entities
         on payload_rows.served_entity_id = served_entities.served_entity_id
-    where not (payload_rows.is_feedback_request and payload_rows.request is not null)
+    where not payload_rows.is_feedback_request
 ),
 
 final as (
@@ -42,17 +42,17 @@ final as (
         status_code,
         sampling_fraction,
         execution_duration_ms as execution_time_ms,
-        case when request is not null then conversation_id end as conversation_id,
-        case when request is not null then request_text end as request,
-        case when response is not null then response_text end as response,
+        conversation_id,
+        request_text as request,
+        response_text as response,
         request as request_raw,
         response as response_raw,
-        case when response is not null then trace end as trace,
+        trace,
         {{ inference_tables.string_map(
             ['endpoint_name', 'model_name', 'model_version'],
             ['endpoint_name', 'model_name', 'model_version']
         ) }} as request_metadata,
-        case when response is not null then schema_version else '0' end as schema_version
+        schema_version
     from joined
 )
 

@@ -56,13 +56,28 @@ numeric_counts as (
 ),
 
 numeric_totals as (
+    {#- Per sample and column (numbered in series_id), the non-NULL count and mean, and the
+        counts of the series before it in the running sums' order (none where the engine
+        restarts them per series; window_ordered_within). #}
     select
-        sample_id,
-        column_name,
-        sum(case when value is not null then value_rows end) as value_total,
-        sum(value * value_rows) / sum(case when value is not null then value_rows end) as mean
-    from numeric_counts
-    group by sample_id, column_name
+        *,
+        cast(coalesce(sum(value_total) over (
+            {{ inference_tables.window_ordered_within('series_id', 'series_id') }}
+            rows between unbounded preceding and 1 preceding
+        ), 0) as bigint) as rows_before
+    from (
+        select
+            sample_id,
+            column_name,
+            sample_id * {{ numeric_columns | length }}
+            + {{ inference_tables.monitoring_column_index('column_name', numeric_columns) }}
+                as series_id,
+            sum(case when value is not null then value_rows end) as value_total,
+            sum(value * value_rows) / sum(case when value is not null then value_rows end)
+                as mean
+        from numeric_counts
+        group by sample_id, column_name
+    ) as totals
 ),
 
 numeric_positions as (
@@ -77,12 +92,16 @@ numeric_positions as (
     from (
         select
             numeric_counts.*,
-            sum(case when numeric_counts.value is not null then numeric_counts.value_rows end)
-                over (
-                    partition by numeric_counts.sample_id, numeric_counts.column_name
-                    order by numeric_counts.value asc nulls last
-                    rows between unbounded preceding and current row
-                ) as rows_through,
+            {#- One ordered pass over every series (running sums less the earlier series'). #}
+            cast(
+                sum(case when numeric_counts.value is not null then numeric_counts.value_rows end)
+                    over (
+                        {{ inference_tables.window_ordered_within(
+                            'numeric_totals.series_id', 'numeric_counts.value asc nulls last') }}
+                        rows between unbounded preceding and current row
+                    )
+                as bigint
+            ) - numeric_totals.rows_before as rows_through,
             numeric_totals.value_total,
             numeric_totals.mean
         from numeric_counts
