@@ -244,7 +244,7 @@ def test_a_run_killed_at_any_moment_is_completed_by_the_next(
     assert table_rows(project) == reference
 
 
-def tested_sql(project: DbtProject, test_name: str) -> str:
+def sql_run_for_test(project: DbtProject, test_name: str) -> str:
     """The SQL the last build ran for the data test `test_name`."""
     (path,) = (project.workdir / "target" / "run").rglob(f"{test_name}.sql")
     return path.read_text()
@@ -259,7 +259,7 @@ def test_an_incremental_build_tests_its_latest_load_and_a_full_check_everything(
     land(log_files[:1], landing)
     project.run("build", raw_payload_path=glob)
     # A build from an empty database loaded every row: its tests need no load filter.
-    assert "ranked_in_load >=" not in tested_sql(project, "not_null_payload_request_time")
+    assert "ranked_in_load >=" not in sql_run_for_test(project, "not_null_payload_request_time")
     with duckdb.connect(str(project.database)) as connection:  # an old row gone wrong
         connection.execute(
             "update payload_quarantine set quarantine_field = 'x' where rowid = ("
@@ -267,7 +267,7 @@ def test_an_incremental_build_tests_its_latest_load_and_a_full_check_everything(
         )
     land(log_files[1:2], landing)
     project.run("build", raw_payload_path=glob)
-    assert "ranked_in_load >=" in tested_sql(project, "not_null_payload_request_time")
+    assert "ranked_in_load >=" in sql_run_for_test(project, "not_null_payload_request_time")
     full_check = project.run(
         "build", raw_payload_path=glob, variables={"full_data_tests": True}, check=False
     )
