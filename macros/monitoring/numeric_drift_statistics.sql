@@ -28,8 +28,8 @@
             {{ key }},
             a_total,
             b_total,
-            cast(coalesce(sum(a_total) over earlier, 0) as bigint) as a_before,
-            cast(coalesce(sum(b_total) over earlier, 0) as bigint) as b_before
+            {{ inference_tables.sum_of_earlier_keys('a_total', key) }} as a_before,
+            {{ inference_tables.sum_of_earlier_keys('b_total', key) }} as b_before
         from (
             {#- Counts as bigint throughout: DuckDB's sum of bigints is a 128-bit integer,
                 slower to sort, add and compare. #}
@@ -40,10 +40,6 @@
             from {{ pair_counts }}
             group by {{ key }}
         ) as totals
-        window earlier as (
-            {{ inference_tables.window_ordered_within(key, key) }}
-            rows between unbounded preceding and 1 preceding
-        )
     ),
 
     running_sums as (

@@ -199,8 +199,7 @@ keyed_measures as (
     {#- The measures keyed by the sample and the column's position (':table' last). #}
     select
         *,
-        sample_id * {{ measured_columns | length }}
-        + {{ inference_tables.monitoring_column_index('column_name', measured_columns) }}
+        {{ inference_tables.monitoring_series_id('sample_id', 'column_name', measured_columns) }}
             as measure_key
     from sample_measures
 ),
@@ -299,15 +298,12 @@ final as (
         pair's rows, never to every sample's measures of the same column first. #}
     inner join keyed_measures as compared_measures
         on
-            compared_measures.measure_key
-            = pairs.compared_sample_id * {{ measured_columns | length }}
-            + {{ inference_tables.monitoring_column_index(
-                'current_measures.column_name', measured_columns) }}
+            compared_measures.measure_key = {{ inference_tables.monitoring_series_id(
+                'pairs.compared_sample_id', 'current_measures.column_name', measured_columns) }}
     left join numeric_statistics
         on
-            pairs.pair_id * {{ monitored_columns | length }}
-            + {{ inference_tables.monitoring_column_index(
-                'current_measures.column_name', monitored_columns) }}
+            {{ inference_tables.monitoring_series_id(
+                'pairs.pair_id', 'current_measures.column_name', monitored_columns) }}
             = numeric_statistics.series_id
     {%- for statistics in ['categorical_statistics', 'categorical_pvalues'] %}
     left join {{ statistics }}

@@ -61,16 +61,12 @@ numeric_totals as (
         restarts them per series; window_ordered_within). #}
     select
         *,
-        cast(coalesce(sum(value_total) over (
-            {{ inference_tables.window_ordered_within('series_id', 'series_id') }}
-            rows between unbounded preceding and 1 preceding
-        ), 0) as bigint) as rows_before
+        {{ inference_tables.sum_of_earlier_keys('value_total', 'series_id') }} as rows_before
     from (
         select
             sample_id,
             column_name,
-            sample_id * {{ numeric_columns | length }}
-            + {{ inference_tables.monitoring_column_index('column_name', numeric_columns) }}
+            {{ inference_tables.monitoring_series_id('sample_id', 'column_name', numeric_columns) }}
                 as series_id,
             sum(case when value is not null then value_rows end) as value_total,
             sum(value * value_rows) / sum(case when value is not null then value_rows end)
