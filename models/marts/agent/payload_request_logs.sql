@@ -21,11 +21,10 @@ served_entities as (
 joined as (
     select
         payload_rows.*,
-        coalesce(served_entities.endpoint_name, payload_rows.legacy_endpoint_name)
-            as endpoint_name,
-        coalesce(served_entities.entity_name, payload_rows.legacy_model_name) as model_name,
-        coalesce(served_entities.entity_version, payload_rows.legacy_model_version)
-            as model_version
+        {%- for name in ['endpoint_name', 'model_name', 'model_version'] %}
+        {{ inference_tables.request_metadata_name(name, 'payload_rows', 'served_entities') }}
+            as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from payload_rows
     left join served_entities
         on payload_rows.served_entity_id = served_entities.served_entity_id
