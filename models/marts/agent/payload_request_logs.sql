@@ -21,10 +21,12 @@ served_entities as (
 joined as (
     select
         payload_rows.*,
-        {%- for name in ['endpoint_name', 'model_name', 'model_version'] %}
-        {{ inference_tables.request_metadata_name(name, 'payload_rows', 'served_entities') }}
-            as {{ name }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ inference_tables.request_metadata_name(
+            'endpoint_name', 'payload_rows', 'served_entities') }} as endpoint_name,
+        {{ inference_tables.request_metadata_name(
+            'model_name', 'payload_rows', 'served_entities') }} as model_name,
+        {{ inference_tables.request_metadata_name(
+            'model_version', 'payload_rows', 'served_entities') }} as model_version
     from payload_rows
     left join served_entities
         on payload_rows.served_entity_id = served_entities.served_entity_id

@@ -22,12 +22,10 @@ request_logs as (
         reading it back, and joining `endpoint_usage` and `payload` (the same rows again),
         took half of this model's time (3 of 6 s at 3M lines). #}
     select * from {{ ref('int_payload_rows') }}
-    where
-        not is_feedback_request
-        {% if is_incremental() -%}
-            and databricks_request_id in ({{ inference_tables.verdict_touched_request_ids(
-                ref('int_payload_copies_ranked'), ref('request_feedback')) }})
-        {%- endif %}
+    {% if is_incremental() -%}
+        where databricks_request_id in ({{ inference_tables.verdict_touched_request_ids(
+            ref('int_payload_copies_ranked'), ref('request_feedback')) }})
+    {%- endif %}
 ),
 
 served_entities as (
@@ -73,6 +71,7 @@ joined as (
         on request_logs.served_entity_id = served_entities.served_entity_id
     left join feedback
         on request_logs.databricks_request_id = feedback.request_id
+    where not request_logs.is_feedback_request
 ),
 
 final as (
