@@ -9,7 +9,7 @@
     {%- set value = "case when " ~ is_object ~ " then "
         ~ inference_tables.json_value_at('rating', '$.value') ~ " else rating end" -%}
     {#- The value is named once (let): written out in each field, DuckDB evaluated it, and
-        the kind of its rating, several times over (three times the time of the model). -#}
+        the kind of its rating, several times over (the model took 2.4 times as long). -#}
     case when {{ inference_tables.json_kind(ratings) }} = 'object' then
         {{ inference_tables.map_transform_values(
             inference_tables.json_parse(ratings, 'json_map'),
