@@ -44,8 +44,7 @@ def stage_spans(target: Path) -> list[StageSpan]:
     order of STAGES (a stage none of whose models ran is left out). Tests count in no stage."""
     results = json.loads((target / "run_results.json").read_text())["results"]
     nodes = json.loads((target / "manifest.json").read_text())["nodes"]
-    ran = {result["unique_id"]: node_times(result) for result in results}
-    timed = {node: times for node, times in ran.items() if times}
+    timed = {result["unique_id"]: times for result in results if (times := node_times(result))}
     if not timed:
         return []
     first = min(started for started, _ in timed.values())
